@@ -1,0 +1,126 @@
+package eu.herald.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The PostgreSQL server of the local stack: embedded binaries with a data directory that outlives
+ * the program, or an existing server when one is given.
+ */
+final class LocalPostgres {
+
+    private final Path dataDirectory;
+    private final int port;
+    private final @Nullable String externalUrl;
+    private final Path logFile;
+    private @Nullable EmbeddedPostgres embedded;
+    private @Nullable String adminUrl;
+
+    LocalPostgres(LocalStackSettings settings) {
+        this.dataDirectory = settings.home().resolve("postgres");
+        this.port = settings.postgresPort();
+        this.externalUrl = settings.externalPostgresUrl();
+        this.logFile = settings.logs().resolve("postgres.log");
+    }
+
+    synchronized void start() {
+        if (adminUrl != null) {
+            return;
+        }
+        if (externalUrl != null) {
+            try (Connection ignored = DriverManager.getConnection(externalUrl)) {
+                adminUrl = externalUrl;
+                return;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot connect to HERALD_POSTGRES_URL " + externalUrl, e);
+            }
+        }
+        try {
+            EmbeddedPostgres started = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    // the point of the local stack's folder: the demo data and everything created since survive a
+                    // restart
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    // stopped by LocalStack after the services, not by a hook racing with theirs
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
+                    .start();
+            embedded = started;
+            adminUrl = started.getJdbcUrl("postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot start PostgreSQL with data in " + dataDirectory + " (see " + logFile + ")", e);
+        }
+    }
+
+    /** Creates each database that does not exist yet; existing ones keep their data. */
+    void createDatabases(List<String> names) {
+        try (Connection connection = DriverManager.getConnection(adminUrl());
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            for (String name : names) {
+                if (!name.matches("[a-z][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("not a database name: " + name);
+                }
+                exists.setString(1, name);
+                try (var result = exists.executeQuery()) {
+                    if (!result.next()) {
+                        try (var create = connection.createStatement()) {
+                            create.execute("create database " + name);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the databases " + names, e);
+        }
+    }
+
+    /** The JDBC URL of one database, credentials included as in the admin URL. */
+    String jdbcUrl(String database) {
+        String admin = adminUrl();
+        int query = admin.indexOf('?');
+        String base = query < 0 ? admin : admin.substring(0, query);
+        String parameters = query < 0 ? "" : admin.substring(query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + parameters;
+    }
+
+    synchronized boolean isRunning() {
+        return embedded != null;
+    }
+
+    boolean isEmbedded() {
+        return externalUrl == null;
+    }
+
+    synchronized void stop() {
+        EmbeddedPostgres running = embedded;
+        embedded = null;
+        adminUrl = null;
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot stop PostgreSQL", e);
+            }
+        }
+    }
+
+    private synchronized String adminUrl() {
+        if (adminUrl == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        return adminUrl;
+    }
+}

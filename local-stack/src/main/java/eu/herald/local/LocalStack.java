@@ -1,0 +1,341 @@
+package eu.herald.local;
+
+import eu.herald.testsupport.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All of Herald on one machine: PostgreSQL, a Kafka broker, the mailbox, then the three services,
+ * each a separate process; stopped in the reverse order (services first, so that none of them
+ * loses its broker or database while finishing its work), by {@link #stop()} or when this JVM
+ * exits. An instance starts once; a later run is a new instance on the same settings.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration SERVICE_READINESS_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SERVICE_SHUTDOWN_TIMEOUT = Duration.ofSeconds(45);
+
+    private final LocalStackSettings settings;
+    private final LocalPostgres postgres;
+    private final KafkaBroker kafka;
+    private final Mailbox mailbox;
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch starting = new CountDownLatch(0);
+    private volatile boolean stopping;
+    private final Thread exitHook = new Thread(this::stop, "local-stack-stop");
+    private @Nullable FileChannel lockFile;
+    private @Nullable FileLock lock;
+
+    public LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+        this.postgres = new LocalPostgres(settings);
+        this.kafka = KafkaBroker.builder(settings.home().resolve("kafka"))
+                .port(settings.kafkaPort())
+                .controllerPort(settings.kafkaControllerPort())
+                // stopped by this class after the services; a hook of its own would race with theirs
+                .stopOnJvmExit(false)
+                .build();
+        this.mailbox = new Mailbox(settings);
+    }
+
+    /**
+     * Starts everything and returns when every service reports ready. On failure, whatever was
+     * started is stopped again and the exception names the log to read.
+     */
+    public void start() {
+        starting = new CountDownLatch(1);
+        // Ctrl-C, SIGTERM or the end of a test JVM: the processes must not outlive this one
+        Runtime.getRuntime().addShutdownHook(exitHook);
+        try {
+            lockHome();
+            Leftovers.stop(settings.home());
+            requireFreePorts();
+            requirePackagedServices();
+            Files.createDirectories(settings.logs());
+
+            long infrastructure = System.nanoTime();
+            inParallel(Map.of(
+                    "PostgreSQL", postgres::start,
+                    "Kafka", kafka::start,
+                    "the mailbox", () -> mailbox.start(() -> stopping)));
+            // every service's database, also of those left out: a developer runs them from an IDE
+            Set<String> databases = new LinkedHashSet<>(LocalStackSettings.SERVICE_NAMES);
+            settings.services().forEach(service -> databases.add(service.database()));
+            postgres.createDatabases(List.copyOf(databases));
+            log.info("PostgreSQL, Kafka and the mailbox are up ({} s)", seconds(infrastructure));
+
+            long applications = System.nanoTime();
+            Map<String, Runnable> readiness = new LinkedHashMap<>();
+            for (HeraldService service : settings.services()) {
+                ServiceProcess process = new ServiceProcess(service, settings.home(), settings.logs());
+                synchronized (this) {
+                    if (stopping) {
+                        throw new IllegalStateException("stopped while starting");
+                    }
+                    services.add(process);
+                    process.start(environmentOf(service));
+                }
+                readiness.put(service.name(), () -> process.awaitReady(SERVICE_READINESS_TIMEOUT, () -> stopping));
+            }
+            inParallel(readiness);
+            if (!settings.services().isEmpty()) {
+                log.info("services ready ({} s)", seconds(applications));
+            }
+            services.forEach(this::reportUnexpectedExit);
+        } catch (IOException e) {
+            stopInOrder();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stopInOrder();
+            throw e;
+        } finally {
+            starting.countDown();
+        }
+    }
+
+    /** Stops everything in order; waits for a start in progress to give up first. Safe to call twice. */
+    public void stop() {
+        synchronized (this) {
+            stopping = true;
+        }
+        try {
+            starting.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopInOrder();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Whether {@link #stop()} was called, for example by Ctrl-C during a start. */
+    public boolean isStopping() {
+        return stopping;
+    }
+
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    /** The JDBC URL the services use for this database. */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public HeraldService service(String name) {
+        return settings.service(name);
+    }
+
+    /** The environment of a service: the usual Spring variables, so the services need no local-stack code. */
+    Map<String, String> environmentOf(HeraldService service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "demo");
+        environment.put("SERVER_PORT", Integer.toString(service.port()));
+        environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+        environment.put("SPRING_MAIL_PORT", Integer.toString(settings.smtpPort()));
+        return environment;
+    }
+
+    private void stopInOrder() {
+        long since = System.nanoTime();
+        List<ServiceProcess> running = new ArrayList<>(services);
+        if (!running.isEmpty()) {
+            log.info(
+                    "stopping {}", running.stream().map(s -> s.service().name()).toList());
+            running.forEach(ServiceProcess::signalStop);
+            running.forEach(service -> service.awaitStopped(SERVICE_SHUTDOWN_TIMEOUT));
+            services.clear();
+        }
+        boolean wasRunning = !running.isEmpty() | kafka.isRunning() | mailbox.isRunning() | postgres.isRunning();
+        quietly("Kafka", kafka::stop);
+        quietly("the mailbox", mailbox::stop);
+        quietly("PostgreSQL", postgres::stop);
+        unlockHome();
+        if (wasRunning) {
+            log.info("stopped everything ({} s)", seconds(since));
+        }
+        if (Thread.currentThread() != exitHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException exiting) {
+                // the hook is about to run and finds everything stopped
+            }
+        }
+    }
+
+    private void reportUnexpectedExit(ServiceProcess service) {
+        Process process = service.process();
+        if (process != null) {
+            process.onExit().thenAccept(exited -> {
+                if (!stopping) {
+                    log.error(
+                            "{} exited with {}; see {}",
+                            service.service().name(),
+                            exited.exitValue(),
+                            service.logFile());
+                }
+            });
+        }
+    }
+
+    /** Only one stack at a time per folder: two would share, and corrupt, the same data directories. */
+    private synchronized void lockHome() throws IOException {
+        Files.createDirectories(settings.home());
+        FileChannel channel = FileChannel.open(
+                settings.home().resolve("local-stack.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock acquired;
+        try {
+            acquired = channel.tryLock();
+        } catch (OverlappingFileLockException sameJvm) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            channel.close();
+            throw new IllegalStateException("Herald is already running with its data in " + settings.home()
+                    + " (another ./herald-local?); stop that one first");
+        }
+        lockFile = channel;
+        lock = acquired;
+    }
+
+    private synchronized void unlockHome() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockFile != null) {
+                lockFile.close();
+            }
+        } catch (IOException e) {
+            log.warn("cannot release {}", settings.home().resolve("local-stack.lock"), e);
+        }
+        lock = null;
+        lockFile = null;
+    }
+
+    /** Fails before starting anything when a port is taken, instead of half-way with a buried bind error. */
+    private void requireFreePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (postgres.isEmbedded()) {
+            ports.put("PostgreSQL", settings.postgresPort());
+        }
+        ports.put("Kafka", settings.kafkaPort());
+        ports.put("the Kafka controller", settings.kafkaControllerPort());
+        ports.put("SMTP", settings.smtpPort());
+        ports.put("IMAP", settings.imapPort());
+        ports.put("the mailbox API", settings.mailboxApiPort());
+        settings.services().forEach(service -> ports.put(service.name(), service.port()));
+        List<String> taken = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(port));
+            } catch (IOException e) {
+                taken.add(port + " (" + what + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException(
+                    "ports in use: " + String.join(", ", taken) + ". Is another Herald, Kafka or PostgreSQL running?");
+        }
+    }
+
+    private void requirePackagedServices() {
+        for (HeraldService service : settings.services()) {
+            int jar = service.launch().indexOf("-jar");
+            if (jar >= 0 && !Files.isRegularFile(Path.of(service.launch().get(jar + 1)))) {
+                throw new IllegalStateException(
+                        service.name() + " is not built: " + service.launch().get(jar + 1)
+                                + " is missing. Build it with ./mvnw -DskipTests package (./herald-local does this).");
+            }
+        }
+    }
+
+    /**
+     * Runs the tasks at once, each on its own thread (they mostly wait on other processes, and the
+     * common pool has a single thread on two cores), and fails with the first failure after all
+     * have finished.
+     */
+    private static void inParallel(Map<String, Runnable> tasks) {
+        List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        tasks.forEach((name, task) -> {
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            failures.add(new IllegalStateException(name + " did not start: " + e.getMessage(), e));
+                        }
+                    },
+                    "start " + name);
+            threads.add(thread);
+            thread.start();
+        });
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static void quietly(String what, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            log.warn("stopping {} failed: {}", what, e.toString());
+        }
+    }
+
+    private static String seconds(long since) {
+        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
+    }
+}

@@ -1,0 +1,81 @@
+package eu.herald.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/** One Herald service running as its own JVM, configured through the usual Spring environment variables. */
+final class ServiceProcess {
+
+    private final HeraldService service;
+    private final Path home;
+    private final Path logFile;
+    private @Nullable Process process;
+
+    ServiceProcess(HeraldService service, Path home, Path logs) {
+        this.service = service;
+        this.home = home;
+        this.logFile = logs.resolve(service.name() + ".log");
+    }
+
+    synchronized void start(Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(Processes.java());
+        // three services and a broker share two cores: a small heap, one GC thread, quick C1 compilation
+        command.add("-Xms64m");
+        command.add("-Xmx384m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add(Processes.marker(home));
+        command.addAll(service.launch());
+        process = Processes.start(command, environment, logFile);
+    }
+
+    /** Waits for the readiness group, which is UP once the service can take traffic. */
+    void awaitReady(Duration timeout, BooleanSupplier cancelled) {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException(service.name() + " was not started");
+        }
+        Processes.awaitHttpOk(
+                service.name(),
+                running,
+                service.url().resolve("/actuator/health/readiness"),
+                timeout,
+                logFile,
+                cancelled,
+                body -> body.contains("\"UP\""));
+    }
+
+    /** Sends SIGTERM without waiting, so that all services wind down at the same time. */
+    synchronized void signalStop() {
+        Process running = process;
+        if (running != null) {
+            running.destroy();
+        }
+    }
+
+    synchronized void awaitStopped(Duration timeout) {
+        Process running = process;
+        process = null;
+        if (running != null) {
+            Processes.awaitExit(running, timeout);
+        }
+    }
+
+    synchronized @Nullable Process process() {
+        return process;
+    }
+
+    HeraldService service() {
+        return service;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+}

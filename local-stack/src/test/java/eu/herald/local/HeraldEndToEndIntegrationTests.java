@@ -1,0 +1,179 @@
+package eu.herald.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The whole notification path across the three services, as a user runs them: the same packaged
+ * jars, separate processes, a real Kafka broker, PostgreSQL and SMTP server, on free ports and with
+ * its data in {@code target/end-to-end/} so that it never meets a developer's running stack.
+ */
+class HeraldEndToEndIntegrationTests {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("herald.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
+    private static final String NETWORKING_SESSION = "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11";
+    private static final String OUTCOMES = "notifications.delivery-outcomes.v1";
+    /** The seeded municipalities subscribed to territorial cohesion, the networking session's theme. */
+    private static final Map<String, String> FOLLOWERS_OF_TERRITORIAL_COHESION = Map.of(
+            "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b", "powiadomienia@plock.example",
+            "40120a76-e603-4d24-beb1-b0fb909e4e3e", "powiadomienia@lublin.example",
+            "d9756d35-e7f4-4bc4-b64e-7fb67058f558", "notificacoes@fundao.example");
+    /** Follows green transition only. */
+    private static final String GUIMARAES = "notificacoes@guimaraes.example";
+    /** The fields of a session that POST and PUT /api/sessions accept. */
+    private static final List<String> SESSION_DETAILS = List.of(
+            "eventId",
+            "defaultLanguage",
+            "title",
+            "description",
+            "zone",
+            "format",
+            "platform",
+            "venue",
+            "joinLink",
+            "registrationLink",
+            "languages",
+            "organisers",
+            "themes");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** Kept after the run (unlike a temporary folder): the services' logs are where a failure is explained. */
+    private static final Path HOME = Path.of("target", "end-to-end").toAbsolutePath();
+
+    private static LocalStack herald;
+
+    @BeforeAll
+    static void startHerald() throws IOException {
+        deleteRecursively(HOME);
+        herald = new LocalStack(LocalStackSettings.onFreePorts(HOME, REPOSITORY));
+        herald.start();
+    }
+
+    @AfterAll
+    static void stopHerald() {
+        if (herald != null) {
+            herald.stop();
+        }
+    }
+
+    @Test
+    void reschedulingTheNetworkingSessionEmailsEachMunicipalityFollowingTerritorialCohesionOnce() throws Exception {
+        try (KafkaConsumer<String, String> outcomes = outcomeConsumer()) {
+            outcomes.subscribe(List.of(OUTCOMES));
+            URI session = herald.service("catalogue").url().resolve("/api/sessions/" + NETWORKING_SESSION);
+            HttpResponse<String> seeded =
+                    HTTP.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+            JsonNode before = JSON.readTree(seeded.body());
+            assertThat(before.path("start").asString()).startsWith("2022-10-11T16:30");
+
+            HttpResponse<String> revised = HTTP.send(
+                    revision(
+                            session, before, seeded.headers().firstValue("ETag").orElse("*")),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+            assertThat(JSON.readTree(revised.body()).path("start").asString()).startsWith("2022-10-11T17:00");
+
+            // every delivery has an outcome once it is sent: three mean the pipeline has done its work
+            List<JsonNode> delivered = new ArrayList<>();
+            await().atMost(Duration.ofMinutes(2)).pollInSameThread().untilAsserted(() -> {
+                outcomes.poll(Duration.ofMillis(500)).forEach(record -> {
+                    JsonNode outcome = JSON.readTree(record.value());
+                    if (NETWORKING_SESSION.equals(outcome.path("sessionId").asString())) {
+                        delivered.add(outcome);
+                    }
+                });
+                assertThat(delivered).hasSizeGreaterThanOrEqualTo(3);
+            });
+            assertThat(delivered)
+                    .extracting(outcome -> outcome.path("municipalityId").asString())
+                    .containsExactlyInAnyOrderElementsOf(FOLLOWERS_OF_TERRITORIAL_COHESION.keySet());
+            assertThat(delivered)
+                    .extracting(outcome -> outcome.path("status").asString())
+                    .containsOnly("SENT");
+
+            Mailbox mailbox = herald.mailbox();
+            // stays so for a few seconds: a duplicate would arrive right behind the first
+            await().atMost(Duration.ofSeconds(30))
+                    .during(Duration.ofSeconds(3))
+                    .until(() -> mailbox.recipients().stream()
+                                    .mapToInt(address ->
+                                            mailbox.messagesTo(address).size())
+                                    .sum()
+                            == 3);
+            for (String address : FOLLOWERS_OF_TERRITORIAL_COHESION.values()) {
+                assertThat(mailbox.messagesTo(address)).as(address).hasSize(1);
+            }
+            assertThat(mailbox.messagesTo(GUIMARAES)).isEmpty();
+        }
+    }
+
+    /** The seeded session's own details with the new time, so that only the time changes. */
+    private static HttpRequest revision(URI session, JsonNode before, String version) {
+        ObjectNode details = JSON.createObjectNode();
+        SESSION_DETAILS.stream()
+                .filter(field -> before.has(field) && !before.get(field).isNull())
+                .forEach(field -> details.set(field, before.get(field)));
+        details.put("start", "2022-10-11T17:00");
+        details.put("end", "2022-10-11T18:30");
+        return HttpRequest.newBuilder(session)
+                .header("Content-Type", "application/json")
+                .header("If-Match", version)
+                .PUT(HttpRequest.BodyPublishers.ofString(details.toString()))
+                .build();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static KafkaConsumer<String, String> outcomeConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                herald.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "end-to-end-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
+    }
+}

@@ -1,0 +1,5 @@
+/** HTTP API of events. */
+@NullMarked
+package eu.herald.catalogue.event.web;
+
+import org.jspecify.annotations.NullMarked;

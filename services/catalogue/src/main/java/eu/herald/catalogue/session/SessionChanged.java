@@ -1,0 +1,32 @@
+package eu.herald.catalogue.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A published session changed (or was published). Raised inside the transaction that stores the
+ * change, so whatever records it commits or rolls back together with the session.
+ *
+ * @param session the whole session at its new version
+ * @param previous previous values of exactly the {@code changedFields}; empty when published
+ */
+public record SessionChanged(
+        UUID changeId,
+        ChangeKind kind,
+        Instant occurredAt,
+        Session session,
+        Map<String, @Nullable Object> previous,
+        List<String> changedFields) {
+
+    static SessionChanged published(Session session, Instant now) {
+        return new SessionChanged(UUID.randomUUID(), ChangeKind.PUBLISHED, now, session, Map.of(), List.of());
+    }
+
+    static SessionChanged revised(Session session, SessionChange change, Instant now) {
+        return new SessionChanged(
+                UUID.randomUUID(), change.kind(), now, session, change.previous(), change.changedFields());
+    }
+}

@@ -1,0 +1,7 @@
+package eu.herald.catalogue.session;
+
+public enum SessionFormat {
+    ONLINE,
+    ONSITE,
+    HYBRID
+}

@@ -1,0 +1,5 @@
+/** Sessions: publishing and revising them, and telling what changed. */
+@NullMarked
+package eu.herald.catalogue.session;
+
+import org.jspecify.annotations.NullMarked;

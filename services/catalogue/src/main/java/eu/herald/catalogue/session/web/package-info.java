@@ -1,0 +1,5 @@
+/** HTTP API of sessions, with entity tags for optimistic concurrency. */
+@NullMarked
+package eu.herald.catalogue.session.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+package eu.herald.catalogue.shared;
+
+/** The client changed a resource based on a version that is no longer the current one. */
+public class StaleVersion extends RuntimeException {
+
+    public StaleVersion(String what, Object id, int currentVersion) {
+        super("The " + what + " " + id + " is at version " + currentVersion + "; read it again and retry");
+    }
+}

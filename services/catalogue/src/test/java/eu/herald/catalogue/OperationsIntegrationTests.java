@@ -1,0 +1,42 @@
+package eu.herald.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OperationsIntegrationTests extends CatalogueIntegrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+    void reportsItselfUp(String probe) {
+        assertThat(mvc.get().uri(probe))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void declaresTheSessionChangesTopicWithThreePartitions() {
+        try (var consumer = sessionChangesConsumer()) {
+            assertThat(consumer.partitionsFor(SESSION_CHANGES)).hasSize(3);
+        }
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        assertThat(mvc.get().uri("/swagger-ui.html")).hasStatus3xxRedirection();
+    }
+
+    @Test
+    void describesItsApiInOpenApi() {
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.paths")
+                .asMap()
+                .containsKeys("/api/sessions", "/api/sessions/{id}", "/api/themes", "/api/events/{id}");
+    }
+}

@@ -1,0 +1,9 @@
+package eu.herald.notifications.delivery;
+
+public enum ChangeKind {
+    PUBLISHED,
+    RESCHEDULED,
+    RELOCATED,
+    UPDATED,
+    CANCELLED
+}

@@ -1,0 +1,7 @@
+package eu.herald.notifications.delivery;
+
+public enum Channel {
+    EMAIL,
+    WEB_PUSH,
+    WEBHOOK
+}

@@ -1,0 +1,47 @@
+package eu.herald.notifications.delivery;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** One entry of the delivery log: one request to one endpoint. */
+public record Delivery(
+        DeliveryId id,
+        RequestId requestId,
+        ChangeId changeId,
+        SessionId sessionId,
+        int sessionVersion,
+        MunicipalityId municipalityId,
+        EndpointId endpointId,
+        Channel channel,
+        @Nullable String address,
+        DeliveryStatus status,
+        @Nullable String reason,
+        int attempts,
+        Instant changedAt,
+        @Nullable Instant firstAttemptAt,
+        @Nullable Instant sentAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static Delivery pending(NotificationRequest request, Endpoint endpoint, Instant now) {
+        SessionChange change = request.change();
+        return new Delivery(
+                DeliveryId.of(change.id(), endpoint.id()),
+                request.id(),
+                change.id(),
+                change.session().id(),
+                change.session().version(),
+                request.recipient().municipalityId(),
+                endpoint.id(),
+                endpoint.channel(),
+                endpoint.address(),
+                DeliveryStatus.PENDING,
+                null,
+                0,
+                change.occurredAt(),
+                null,
+                null,
+                now,
+                now);
+    }
+}

@@ -1,0 +1,24 @@
+package eu.herald.notifications.delivery;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** The outcome of one attempt, recorded with the delivery's new status and published afterwards. */
+public record DeliveryAttempted(
+        OutcomeId id,
+        DeliveryId deliveryId,
+        RequestId requestId,
+        ChangeId changeId,
+        SessionId sessionId,
+        int sessionVersion,
+        MunicipalityId municipalityId,
+        EndpointId endpointId,
+        Channel channel,
+        DeliveryStatus status,
+        @Nullable String reason,
+        boolean endpointGone,
+        int attempts,
+        Instant changedAt,
+        @Nullable Instant firstAttemptAt,
+        @Nullable Instant sentAt,
+        Instant occurredAt) {}

@@ -1,0 +1,11 @@
+package eu.herald.notifications.delivery;
+
+import java.util.UUID;
+
+public record EndpointId(UUID value) {
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

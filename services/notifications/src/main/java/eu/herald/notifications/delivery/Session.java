@@ -1,0 +1,47 @@
+package eu.herald.notifications.delivery;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The session as it is after the change; times are local to {@code zone}. */
+public record Session(
+        SessionId id,
+        int version,
+        @Nullable String status,
+        @Nullable String defaultLanguage,
+        Map<String, String> title,
+        Map<String, String> description,
+        LocalDateTime start,
+        LocalDateTime end,
+        ZoneId zone,
+        @Nullable String format,
+        @Nullable String venue,
+        @Nullable String platform,
+        @Nullable String joinLink,
+        @Nullable String registrationLink,
+        List<String> themes,
+        @Nullable String cancellationReason) {
+
+    public Session {
+        title = Map.copyOf(title);
+        description = Map.copyOf(description);
+        themes = List.copyOf(themes);
+        if (title.isEmpty()) {
+            throw new IllegalArgumentException("a session needs a title in at least one language");
+        }
+    }
+
+    /** The title in this language, else in the session's default language, else English, else any. */
+    public String title(Locale language) {
+        return Texts.in(title, language, defaultLanguage);
+    }
+
+    /** The description in this language (with the same fallbacks as the title), or null when there is none. */
+    public @Nullable String description(Locale language) {
+        return description.isEmpty() ? null : Texts.in(description, language, defaultLanguage);
+    }
+}

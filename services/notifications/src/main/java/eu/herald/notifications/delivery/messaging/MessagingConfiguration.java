@@ -1,0 +1,70 @@
+package eu.herald.notifications.delivery.messaging;
+
+import eu.herald.notifications.delivery.NotificationRequest;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class MessagingConfiguration {
+
+    /** This service produces the outcomes, so it declares their topic. */
+    @Bean
+    NewTopic deliveryOutcomesTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.OUTCOMES)
+                .partitions(properties.partitions())
+                .replicas(properties.replicas())
+                .build();
+    }
+
+    /** A consumer declares the dead letters of what it consumes, partitioned like the topic itself. */
+    @Bean
+    NewTopic notificationRequestsDeadLetterTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.REQUESTS_DEAD_LETTERS)
+                .partitions(properties.partitions())
+                .replicas(properties.replicas())
+                .build();
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer notificationRequestDeserializer() {
+        return factory -> requests(factory)
+                .setValueDeserializerSupplier(
+                        () -> new ErrorHandlingDeserializer<>(new NotificationRequestDeserializer()));
+    }
+
+    /**
+     * Unreadable records (a deserialization failure, reported by the listener with its index) are not retried:
+     * they go to {@code <topic>-dlt} at once, in the same partition, with the reason in the
+     * {@code kafka_dlt-exception-*} headers and the original bytes as value. Anything else (the database or the
+     * broker unavailable) is retried with a capped exponential backoff for as long as it takes, because giving up
+     * would drop requests that are fine.
+     */
+    @Bean
+    DefaultErrorHandler notificationRequestErrorHandler(KafkaTemplate<String, byte[]> kafka) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                kafka, (record, failure) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+        deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders());
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+        backOff.setMaxInterval(30_000);
+        backOff.setJitter(500);
+        return new DefaultErrorHandler(deadLetters, backOff);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DefaultKafkaConsumerFactory<String, NotificationRequest> requests(
+            DefaultKafkaConsumerFactory<?, ?> factory) {
+        return (DefaultKafkaConsumerFactory<String, NotificationRequest>) factory;
+    }
+}

@@ -1,0 +1,21 @@
+package eu.herald.notifications.delivery.messaging;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param partitions partitions of the topics this service declares (its outcomes and the requests' dead letters)
+ * @param replicas replication factor of those topics
+ * @param relayInterval how often unpublished outcomes are looked for, besides right after each batch
+ * @param relayBatchSize outcomes published per relay transaction
+ */
+@Validated
+@ConfigurationProperties("herald.notifications.messaging")
+record MessagingProperties(
+        @DefaultValue("3") @Min(1) int partitions,
+        @DefaultValue("1") @Min(1) short replicas,
+        @DefaultValue("1s") Duration relayInterval,
+        @DefaultValue("100") @Min(1) int relayBatchSize) {}

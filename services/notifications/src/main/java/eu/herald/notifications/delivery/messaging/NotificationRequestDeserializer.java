@@ -1,0 +1,47 @@
+package eu.herald.notifications.delivery.messaging;
+
+import eu.herald.notifications.delivery.NotificationRequest;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a record of {@code subscriptions.notification-requests.v1} into a {@link NotificationRequest}, or fails
+ * with the reason. Wrapped in an {@code ErrorHandlingDeserializer}, a failure reaches the listener as a record
+ * without a value and the original bytes go to the dead-letter topic.
+ */
+class NotificationRequestDeserializer implements Deserializer<NotificationRequest> {
+
+    // its own mapper: how the contract is read must not change with the application's JSON settings
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final JacksonJsonDeserializer<RequestMessage> json =
+            new JacksonJsonDeserializer<>(RequestMessage.class, JSON, false);
+
+    @Override
+    public NotificationRequest deserialize(String topic, byte @Nullable [] data) {
+        return read(json.deserialize(topic, data));
+    }
+
+    @Override
+    public NotificationRequest deserialize(String topic, Headers headers, byte @Nullable [] data) {
+        return read(json.deserialize(topic, headers, data));
+    }
+
+    private static NotificationRequest read(@Nullable RequestMessage message) {
+        if (message == null) {
+            throw new UnreadableRequest("the record has no value");
+        }
+        return message.toRequest();
+    }
+
+    @Override
+    public void close() {
+        json.close();
+    }
+}

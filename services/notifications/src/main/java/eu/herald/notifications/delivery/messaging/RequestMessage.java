@@ -1,0 +1,224 @@
+package eu.herald.notifications.delivery.messaging;
+
+import eu.herald.notifications.delivery.ChangeId;
+import eu.herald.notifications.delivery.ChangeKind;
+import eu.herald.notifications.delivery.Channel;
+import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.delivery.EndpointId;
+import eu.herald.notifications.delivery.MunicipalityId;
+import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.delivery.Recipient;
+import eu.herald.notifications.delivery.Recipient.DeliveryMode;
+import eu.herald.notifications.delivery.Recipient.Preferences;
+import eu.herald.notifications.delivery.Recipient.QuietHours;
+import eu.herald.notifications.delivery.RequestId;
+import eu.herald.notifications.delivery.Session;
+import eu.herald.notifications.delivery.SessionChange;
+import eu.herald.notifications.delivery.SessionId;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON of {@code subscriptions.notification-requests.v1} as it is on the wire: every property optional and
+ * a string, so that reading it never depends on the producer's Java types. {@link #toRequest()} checks what the
+ * schema requires and turns it into the service's own records, naming the first property that is wrong.
+ */
+record RequestMessage(
+        @Nullable String requestId,
+        @Nullable ChangeMessage change,
+        @Nullable RecipientMessage recipient,
+        @Nullable List<EndpointMessage> endpoints) {
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    record ChangeMessage(
+            @Nullable String changeId,
+            @Nullable String kind,
+            @Nullable String occurredAt,
+            @Nullable SessionMessage session,
+            @Nullable Map<String, @Nullable Object> previous,
+            @Nullable List<String> changedFields) {}
+
+    record SessionMessage(
+            @Nullable String id,
+            @Nullable Integer version,
+            @Nullable String status,
+            @Nullable String defaultLanguage,
+            @Nullable Map<String, String> title,
+            @Nullable Map<String, String> description,
+            @Nullable String start,
+            @Nullable String end,
+            @Nullable String zone,
+            @Nullable String format,
+            @Nullable String venue,
+            @Nullable String platform,
+            @Nullable String joinLink,
+            @Nullable String registrationLink,
+            @Nullable List<String> themes,
+            @Nullable String cancellationReason) {}
+
+    record RecipientMessage(
+            @Nullable String municipalityId,
+            @Nullable String name,
+            @Nullable String country,
+            @Nullable String language,
+            @Nullable String timeZone,
+            @Nullable PreferencesMessage preferences) {}
+
+    record PreferencesMessage(
+            @Nullable String deliveryMode, @Nullable QuietHoursMessage quietHours) {}
+
+    record QuietHoursMessage(
+            @Nullable String from, @Nullable String to) {}
+
+    record EndpointMessage(
+            @Nullable String endpointId,
+            @Nullable String channel,
+            @Nullable String address,
+            @Nullable String unsubscribeUrl) {}
+
+    NotificationRequest toRequest() {
+        ChangeMessage change = required(this.change, "change");
+        RecipientMessage recipient = required(this.recipient, "recipient");
+        List<EndpointMessage> endpoints = required(this.endpoints, "endpoints");
+        if (endpoints.isEmpty()) {
+            throw new UnreadableRequest("endpoints is empty");
+        }
+        List<Endpoint> read = new ArrayList<>();
+        for (int i = 0; i < endpoints.size(); i++) {
+            read.add(endpoint(required(endpoints.get(i), "endpoints[" + i + "]"), "endpoints[" + i + "]"));
+        }
+        return new NotificationRequest(
+                new RequestId(uuid(requestId, "requestId")), change(change), recipient(recipient), read);
+    }
+
+    private static SessionChange change(ChangeMessage change) {
+        SessionMessage session = required(change.session(), "change.session");
+        return new SessionChange(
+                new ChangeId(uuid(change.changeId(), "change.changeId")),
+                constant(ChangeKind.class, change.kind(), "change.kind"),
+                parse(
+                        change.occurredAt(),
+                        "change.occurredAt",
+                        text -> OffsetDateTime.parse(text).toInstant()),
+                session(session),
+                required(change.previous(), "change.previous"),
+                required(change.changedFields(), "change.changedFields"));
+    }
+
+    private static Session session(SessionMessage session) {
+        Integer version = required(session.version(), "change.session.version");
+        if (version < 1) {
+            throw new UnreadableRequest("change.session.version must be at least 1: " + version);
+        }
+        Map<String, String> title = required(session.title(), "change.session.title");
+        if (title.isEmpty()) {
+            throw new UnreadableRequest("change.session.title is empty");
+        }
+        return new Session(
+                new SessionId(uuid(session.id(), "change.session.id")),
+                version,
+                session.status(),
+                session.defaultLanguage(),
+                title,
+                session.description() == null ? Map.of() : session.description(),
+                parse(session.start(), "change.session.start", LocalDateTime::parse),
+                parse(session.end(), "change.session.end", LocalDateTime::parse),
+                parse(session.zone(), "change.session.zone", ZoneId::of),
+                session.format(),
+                session.venue(),
+                session.platform(),
+                session.joinLink(),
+                session.registrationLink(),
+                session.themes() == null ? List.of() : session.themes(),
+                session.cancellationReason());
+    }
+
+    private static Recipient recipient(RecipientMessage recipient) {
+        String name = required(recipient.name(), "recipient.name");
+        if (name.isBlank()) {
+            throw new UnreadableRequest("recipient.name is blank");
+        }
+        PreferencesMessage preferences = required(recipient.preferences(), "recipient.preferences");
+        QuietHoursMessage quiet = preferences.quietHours();
+        return new Recipient(
+                new MunicipalityId(uuid(recipient.municipalityId(), "recipient.municipalityId")),
+                name,
+                parse(recipient.language(), "recipient.language", RequestMessage::language),
+                parse(recipient.timeZone(), "recipient.timeZone", ZoneId::of),
+                new Preferences(
+                        constant(DeliveryMode.class, preferences.deliveryMode(), "recipient.preferences.deliveryMode"),
+                        quiet == null
+                                ? null
+                                : new QuietHours(
+                                        parse(quiet.from(), "recipient.preferences.quietHours.from", LocalTime::parse),
+                                        parse(quiet.to(), "recipient.preferences.quietHours.to", LocalTime::parse))));
+    }
+
+    private static Endpoint endpoint(EndpointMessage endpoint, String path) {
+        Channel channel = constant(Channel.class, endpoint.channel(), path + ".channel");
+        if (channel == Channel.EMAIL
+                && (endpoint.address() == null || endpoint.address().isBlank())) {
+            throw new UnreadableRequest(path + ".address is required for an EMAIL endpoint");
+        }
+        return new Endpoint(
+                new EndpointId(uuid(endpoint.endpointId(), path + ".endpointId")),
+                channel,
+                endpoint.address(),
+                endpoint.unsubscribeUrl());
+    }
+
+    private static Locale language(String tag) {
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
+            if (locale.getLanguage().isEmpty()) {
+                throw new IllegalArgumentException("no language in " + tag);
+            }
+            return locale;
+        } catch (IllformedLocaleException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static UUID uuid(@Nullable String value, String path) {
+        return parse(value, path, text -> {
+            if (!UUID_TEXT.matcher(text).matches()) {
+                throw new IllegalArgumentException("not a lower-case UUID");
+            }
+            return UUID.fromString(text);
+        });
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, @Nullable String value, String path) {
+        return parse(value, path, text -> Enum.valueOf(type, text));
+    }
+
+    private static <T> T parse(@Nullable String value, String path, Function<String, T> parser) {
+        String text = required(value, path);
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new UnreadableRequest(path + " is invalid: '" + text + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    private static <T> T required(@Nullable T value, String path) {
+        if (value == null) {
+            throw new UnreadableRequest(path + " is missing");
+        }
+        return value;
+    }
+}

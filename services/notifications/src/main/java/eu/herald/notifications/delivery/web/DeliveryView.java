@@ -1,0 +1,71 @@
+package eu.herald.notifications.delivery.web;
+
+import eu.herald.notifications.delivery.Delivery;
+import eu.herald.notifications.delivery.DeliveryAttempted;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A delivery as the API shows it, with the outcome of each attempt when asked for one delivery. */
+record DeliveryView(
+        UUID deliveryId,
+        UUID requestId,
+        UUID changeId,
+        UUID sessionId,
+        int sessionVersion,
+        UUID municipalityId,
+        UUID endpointId,
+        String channel,
+        @Nullable String address,
+        String status,
+        @Nullable String reason,
+        int attempts,
+        Instant changedAt,
+        @Nullable Instant firstAttemptAt,
+        @Nullable Instant sentAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable List<AttemptView> outcomes) {
+
+    record AttemptView(
+            UUID outcomeId,
+            String status,
+            @Nullable String reason,
+            boolean endpointGone,
+            int attempts,
+            Instant occurredAt) {
+
+        static AttemptView of(DeliveryAttempted attempted) {
+            return new AttemptView(
+                    attempted.id().value(),
+                    attempted.status().name(),
+                    attempted.reason(),
+                    attempted.endpointGone(),
+                    attempted.attempts(),
+                    attempted.occurredAt());
+        }
+    }
+
+    static DeliveryView of(Delivery delivery, @Nullable List<DeliveryAttempted> attempts) {
+        return new DeliveryView(
+                delivery.id().value(),
+                delivery.requestId().value(),
+                delivery.changeId().value(),
+                delivery.sessionId().value(),
+                delivery.sessionVersion(),
+                delivery.municipalityId().value(),
+                delivery.endpointId().value(),
+                delivery.channel().name(),
+                delivery.address(),
+                delivery.status().name(),
+                delivery.reason(),
+                delivery.attempts(),
+                delivery.changedAt(),
+                delivery.firstAttemptAt(),
+                delivery.sentAt(),
+                delivery.createdAt(),
+                delivery.updatedAt(),
+                attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
+    }
+}

@@ -1,0 +1,39 @@
+package eu.herald.notifications.email;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.regex.Pattern;
+
+/** Guards against header injection: values either are single lines or are refused. */
+final class HeaderValues {
+
+    // CR, LF and the other C0/C1 controls, plus Unicode line and paragraph separators
+    private static final Pattern BREAKS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
+
+    private HeaderValues() {}
+
+    /** Text from data (a session title) made fit for a header: every line break becomes a space. */
+    static String oneLine(String text) {
+        return BREAKS.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** Refuses a value with a line break or another control character. */
+    static String requireSafe(String header, String value) {
+        if (BREAKS.matcher(value).find()) {
+            throw new InvalidHeader(header + " contains a line break or a control character");
+        }
+        return value;
+    }
+
+    /** One RFC 5322 address (an optional display name and an addr-spec), strictly parsed. */
+    static InternetAddress address(String header, String value) {
+        requireSafe(header, value);
+        try {
+            InternetAddress address = new InternetAddress(value, true);
+            address.validate();
+            return address;
+        } catch (AddressException e) {
+            throw new InvalidHeader(header + " is not a valid email address: " + e.getMessage(), e);
+        }
+    }
+}

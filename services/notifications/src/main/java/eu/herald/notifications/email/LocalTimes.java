@@ -1,0 +1,49 @@
+package eu.herald.notifications.email;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Session times as a recipient reads them: converted to the recipient's zone, the date in the recipient's
+ * language and the zone as its customary abbreviation ("16:30 CEST" in Warsaw, "15:30 WEST" in Lisbon).
+ */
+final class LocalTimes {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    // abbreviations such as CEST and WEST are what Polish and Portuguese readers use too; CLDR's English names
+    // are the stable source for them
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+
+    private final ZoneId zone;
+    private final DateTimeFormatter date;
+
+    LocalTimes(ZoneId zone, String datePattern, Locale language) {
+        this.zone = zone;
+        this.date = DateTimeFormatter.ofPattern(datePattern, language);
+    }
+
+    ZonedDateTime at(LocalDateTime local, ZoneId localZone) {
+        return local.atZone(localZone).withZoneSameInstant(zone);
+    }
+
+    /** "16:30 CEST" */
+    String time(ZonedDateTime time) {
+        return TIME.format(time) + " " + ZONE.format(time);
+    }
+
+    /** "Tuesday 11 October 2022, 16:30 CEST" */
+    String dateTime(ZonedDateTime time) {
+        return date.format(time) + ", " + time(time);
+    }
+
+    /** "Tuesday 11 October 2022, 16:30–18:00 CEST", or both ends in full when they fall on different days. */
+    String span(ZonedDateTime start, ZonedDateTime end) {
+        if (start.toLocalDate().equals(end.toLocalDate()) && ZONE.format(start).equals(ZONE.format(end))) {
+            return date.format(start) + ", " + TIME.format(start) + "–" + time(end);
+        }
+        return dateTime(start) + " – " + dateTime(end);
+    }
+}

@@ -1,0 +1,88 @@
+package eu.herald.notifications;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import eu.herald.testsupport.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context of the integration tests (so it is cached across classes): the whole service against a
+ * real PostgreSQL, an embedded Kafka broker and a real SMTP server.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(
+        topics = "subscriptions.notification-requests.v1",
+        partitions = 3,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class IntegrationTestSupport {
+
+    protected static final String REQUESTS = "subscriptions.notification-requests.v1";
+    protected static final String REQUESTS_DLT = "subscriptions.notification-requests.v1-dlt";
+    protected static final String OUTCOMES = "notifications.delivery-outcomes.v1";
+
+    @Autowired
+    protected EmbeddedKafkaBroker kafka;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("notifications"));
+        registry.add("spring.datasource.username", TestPostgres::username);
+        registry.add("spring.datasource.password", TestPostgres::password);
+        registry.add("spring.mail.host", () -> TestSmtp.HOST);
+        registry.add("spring.mail.port", TestSmtp::port);
+        registry.add("herald.notifications.messaging.relay-interval", () -> "500ms");
+    }
+
+    @BeforeAll
+    static void generousTimeouts() {
+        // two cores shared with other builds
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(200));
+    }
+
+    /** Produces a record to the request topic as subscriptions does: keyed by municipality, CloudEvents headers. */
+    protected void produceRequest(String municipalityId, String value) throws Exception {
+        produceRequest(municipalityId, value.getBytes(UTF_8));
+    }
+
+    protected void produceRequest(String municipalityId, byte[] value) throws Exception {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", "1.0".getBytes(UTF_8));
+        headers.add("ce_id", UUID.randomUUID().toString().getBytes(UTF_8));
+        headers.add("ce_type", "eu.herald.notification.requested.v1".getBytes(UTF_8));
+        headers.add("ce_source", "/herald/subscriptions".getBytes(UTF_8));
+        headers.add("ce_time", Instant.now().toString().getBytes(UTF_8));
+        headers.add("content-type", "application/json".getBytes(UTF_8));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(REQUESTS, null, municipalityId, value, headers))
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    protected TopicReader read(String topic) {
+        return new TopicReader(kafka.getBrokersAsString(), topic);
+    }
+}

@@ -1,0 +1,112 @@
+package eu.herald.notifications;
+
+import eu.herald.testsupport.ContractSchemas;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Requests about the seeded networking session as subscriptions puts them on the wire; every one is checked
+ * against the contract's schema, so the tests never feed the service something the producer could not send.
+ */
+public final class RequestJson {
+
+    public static final String PLOCK = "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b";
+    public static final String FUNDAO = "d9756d35-e7f4-4bc4-b64e-7fb67058f558";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private RequestJson() {}
+
+    public record Target(
+            UUID endpointId, String channel, @Nullable String address) {
+
+        /** An email endpoint with an address no other test uses. */
+        public static Target email(String who) {
+            UUID id = UUID.randomUUID();
+            return new Target(id, "EMAIL", who + "-" + id.toString().substring(0, 8) + "@herald-tests.example");
+        }
+
+        public static Target email(String who, String address) {
+            return new Target(UUID.randomUUID(), "EMAIL", address);
+        }
+
+        public static Target webPush() {
+            return new Target(UUID.randomUUID(), "WEB_PUSH", null);
+        }
+    }
+
+    /** Płock (pl, Europe/Warsaw): the session moved from 16:30–18:00 to 17:00–18:30 Warsaw time. */
+    public static ObjectNode rescheduledForPlock(UUID changeId, Target... targets) {
+        ObjectNode request = request(changeId, "RESCHEDULED", 2, "2022-10-11T17:00:00", "2022-10-11T18:30:00", targets);
+        ObjectNode previous = (ObjectNode) request.get("change").get("previous");
+        previous.put("start", "2022-10-11T16:30:00");
+        previous.put("end", "2022-10-11T18:00:00");
+        request.get("change").withArray("changedFields").add("start").add("end");
+        recipient(request, PLOCK, "Miasto Płock", "PL", "pl", "Europe/Warsaw");
+        return request;
+    }
+
+    /** Fundão (pt, Europe/Lisbon): the session is published, 16:30–18:00 Warsaw time. */
+    public static ObjectNode publishedForFundao(UUID changeId, Target... targets) {
+        ObjectNode request = request(changeId, "PUBLISHED", 1, "2022-10-11T16:30:00", "2022-10-11T18:00:00", targets);
+        recipient(request, FUNDAO, "Município do Fundão", "PT", "pt", "Europe/Lisbon");
+        return request;
+    }
+
+    public static String text(ObjectNode request) {
+        String json = request.toString();
+        ContractSchemas.assertConforms("subscriptions.notification-requests.v1", json);
+        return json;
+    }
+
+    private static ObjectNode request(
+            UUID changeId, String kind, int version, String start, String end, Target... targets) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("requestId", UUID.randomUUID().toString());
+        ObjectNode change = request.putObject("change");
+        change.put("changeId", changeId.toString());
+        change.put("kind", kind);
+        change.put("occurredAt", "2022-10-05T09:12:44.512Z");
+        ObjectNode session = change.putObject("session");
+        session.put("id", "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11");
+        session.put("eventId", "3d6f2b8e-1c4a-4e7b-8f2d-9a0b1c2d3e40");
+        session.put("version", version);
+        session.put("status", "PUBLISHED");
+        session.put("defaultLanguage", "en");
+        session.putObject("title").put("en", SeedRequests.TITLE_EN).put("pl", SeedRequests.TITLE_PL);
+        session.put("start", start);
+        session.put("end", end);
+        session.put("zone", "Europe/Warsaw");
+        session.put("format", "ONLINE");
+        session.put("platform", "Zoom");
+        session.put("joinLink", SeedRequests.LINK);
+        session.put("registrationLink", SeedRequests.LINK);
+        session.putArray("themes").add("territorial-cohesion");
+        change.putObject("previous");
+        change.putArray("changedFields");
+        ArrayNode endpoints = request.putArray("endpoints");
+        for (Target target : targets) {
+            ObjectNode endpoint = endpoints.addObject();
+            endpoint.put("endpointId", target.endpointId().toString());
+            endpoint.put("channel", target.channel());
+            if (target.address() != null) {
+                endpoint.put("address", target.address());
+            }
+        }
+        return request;
+    }
+
+    private static void recipient(
+            ObjectNode request, String id, String name, String country, String language, String zone) {
+        ObjectNode recipient = request.putObject("recipient");
+        recipient.put("municipalityId", id);
+        recipient.put("name", name);
+        recipient.put("country", country);
+        recipient.put("language", language);
+        recipient.put("timeZone", zone);
+        recipient.putObject("preferences").put("deliveryMode", "IMMEDIATE").putNull("quietHours");
+    }
+}

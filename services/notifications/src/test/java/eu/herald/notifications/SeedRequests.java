@@ -1,0 +1,132 @@
+package eu.herald.notifications;
+
+import eu.herald.notifications.delivery.ChangeId;
+import eu.herald.notifications.delivery.ChangeKind;
+import eu.herald.notifications.delivery.Channel;
+import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.delivery.EndpointId;
+import eu.herald.notifications.delivery.MunicipalityId;
+import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.delivery.Recipient;
+import eu.herald.notifications.delivery.Recipient.DeliveryMode;
+import eu.herald.notifications.delivery.Recipient.Preferences;
+import eu.herald.notifications.delivery.RequestId;
+import eu.herald.notifications.delivery.Session;
+import eu.herald.notifications.delivery.SessionChange;
+import eu.herald.notifications.delivery.SessionId;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Requests about the seeded networking session of #EURegionsWeek 2022, as the service's own records. */
+public final class SeedRequests {
+
+    public static final String TITLE_EN =
+            "Networking of cities and municipalities as a way to transfer knowledge and innovation";
+    public static final String TITLE_PL = "Sieciowanie miast i gmin sposobem na transfer wiedzy i innowacji";
+    public static final String LINK =
+            "https://eu.app.swapcard.com/event/euregionsweek-2022/planning/UGxhbm5pbmdfOTYwNDk4";
+    public static final SessionId SESSION = new SessionId(UUID.fromString("5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11"));
+    public static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
+    public static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
+
+    private SeedRequests() {}
+
+    public static Recipient plock() {
+        return recipient("6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b", "Miasto Płock", "pl", WARSAW);
+    }
+
+    public static Recipient fundao() {
+        return recipient("d9756d35-e7f4-4bc4-b64e-7fb67058f558", "Município do Fundão", "pt", LISBON);
+    }
+
+    public static Recipient inEnglish() {
+        return recipient("40120a76-e603-4d24-beb1-b0fb909e4e3e", "City of Example", "en", ZoneId.of("Europe/Brussels"));
+    }
+
+    public static Recipient recipient(String id, String name, String language, ZoneId zone) {
+        return new Recipient(
+                new MunicipalityId(UUID.fromString(id)),
+                name,
+                Locale.forLanguageTag(language),
+                zone,
+                new Preferences(DeliveryMode.IMMEDIATE, null));
+    }
+
+    public static Endpoint email(String address) {
+        return new Endpoint(new EndpointId(UUID.randomUUID()), Channel.EMAIL, address, null);
+    }
+
+    /** The session as seeded: version 1, 16:30–18:00 Warsaw time. */
+    public static Session session(int version, LocalDateTime start, LocalDateTime end, @Nullable String cancellation) {
+        return new Session(
+                SESSION,
+                version,
+                cancellation == null ? "PUBLISHED" : "CANCELLED",
+                "en",
+                Map.of("en", TITLE_EN, "pl", TITLE_PL),
+                Map.of(),
+                start,
+                end,
+                WARSAW,
+                "ONLINE",
+                null,
+                "Zoom",
+                LINK,
+                LINK,
+                List.of("territorial-cohesion"),
+                cancellation);
+    }
+
+    public static NotificationRequest published(ChangeId change, Recipient recipient, Endpoint... endpoints) {
+        return request(
+                change,
+                ChangeKind.PUBLISHED,
+                session(1, at("2022-10-11T16:30"), at("2022-10-11T18:00"), null),
+                Map.of(),
+                List.of(),
+                recipient,
+                endpoints);
+    }
+
+    /** Moved by half an hour: 16:30–18:00 → 17:00–18:30 Warsaw time, as in the contract's example. */
+    public static NotificationRequest rescheduled(ChangeId change, Recipient recipient, Endpoint... endpoints) {
+        return request(
+                change,
+                ChangeKind.RESCHEDULED,
+                session(2, at("2022-10-11T17:00"), at("2022-10-11T18:30"), null),
+                Map.of("start", "2022-10-11T16:30:00", "end", "2022-10-11T18:00:00"),
+                List.of("start", "end"),
+                recipient,
+                endpoints);
+    }
+
+    public static NotificationRequest request(
+            ChangeId change,
+            ChangeKind kind,
+            Session session,
+            Map<String, @Nullable Object> previous,
+            List<String> changedFields,
+            Recipient recipient,
+            Endpoint... endpoints) {
+        return new NotificationRequest(
+                new RequestId(UUID.randomUUID()),
+                new SessionChange(
+                        change, kind, Instant.parse("2022-10-05T09:12:44.512Z"), session, previous, changedFields),
+                recipient,
+                List.of(endpoints));
+    }
+
+    public static ChangeId newChange() {
+        return new ChangeId(UUID.randomUUID());
+    }
+
+    private static LocalDateTime at(String local) {
+        return LocalDateTime.parse(local);
+    }
+}

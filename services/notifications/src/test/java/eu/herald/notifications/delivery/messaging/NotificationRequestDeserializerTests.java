@@ -1,0 +1,172 @@
+package eu.herald.notifications.delivery.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.herald.notifications.delivery.ChangeKind;
+import eu.herald.notifications.delivery.Channel;
+import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.delivery.Recipient.DeliveryMode;
+import eu.herald.testsupport.ContractSchemas;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class NotificationRequestDeserializerTests {
+
+    private static final String TOPIC = "subscriptions.notification-requests.v1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void readsEveryExampleOfTheContract() {
+        Map<String, String> examples = ContractSchemas.examples(TOPIC);
+
+        assertThat(examples).isNotEmpty();
+        examples.forEach((name, json) -> {
+            ContractSchemas.assertConforms(TOPIC, json);
+            NotificationRequest request = read(json);
+            assertThat(request.endpoints()).as(name).isNotEmpty();
+            assertThat(request.change().session().title()).as(name).isNotEmpty();
+        });
+    }
+
+    @Test
+    void readsThePolishExampleIntoTheServicesOwnRecords() {
+        NotificationRequest request = read(ContractSchemas.examples(TOPIC).get("email-pl.json"));
+
+        assertThat(request.id().toString()).isEqualTo("a1b2c3d4-e5f6-5a7b-8c9d-0e1f2a3b4c5d");
+        assertThat(request.change().id().toString()).isEqualTo("0b9e4c1a-6f1e-4d8a-9a53-2f7d1c3e5b10");
+        assertThat(request.change().kind()).isEqualTo(ChangeKind.RESCHEDULED);
+        assertThat(request.change().occurredAt()).isEqualTo(Instant.parse("2022-10-05T09:12:44.512Z"));
+        assertThat(request.change().session().version()).isEqualTo(2);
+        assertThat(request.change().session().start()).isEqualTo(LocalDateTime.parse("2022-10-11T17:00"));
+        assertThat(request.change().session().zone()).isEqualTo(ZoneId.of("Europe/Warsaw"));
+        assertThat(request.change().session().title(Locale.forLanguageTag("pl")))
+                .isEqualTo("Sieciowanie miast i gmin sposobem na transfer wiedzy i innowacji");
+        assertThat(request.change().session().platform()).isEqualTo("Zoom");
+        assertThat(request.change().session().themes()).containsExactly("territorial-cohesion");
+        assertThat(request.change().previous()).containsEntry("start", "2022-10-11T16:30:00");
+        assertThat(request.change().changedFields()).containsExactly("start", "end");
+        // the name and the address differ between versions of the example; their shape does not
+        assertThat(request.recipient().name()).contains("Płock");
+        assertThat(request.recipient().language()).isEqualTo(Locale.forLanguageTag("pl"));
+        assertThat(request.recipient().timeZone()).isEqualTo(ZoneId.of("Europe/Warsaw"));
+        assertThat(request.recipient().preferences().deliveryMode()).isEqualTo(DeliveryMode.IMMEDIATE);
+        assertThat(request.recipient().preferences().quietHours()).isNull();
+        assertThat(request.endpoints()).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.id().toString()).isEqualTo("9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a");
+            assertThat(endpoint.channel()).isEqualTo(Channel.EMAIL);
+            assertThat(endpoint.address()).contains("@plock.example");
+            assertThat(endpoint.unsubscribeUrl()).startsWith("http://localhost:8082/unsubscribe/");
+        });
+    }
+
+    @Test
+    void ignoresPropertiesItDoesNotKnow() {
+        ObjectNode json = example();
+        json.put("addedInAMinorVersion", true);
+        ((ObjectNode) json.get("change").get("session")).put("somethingNew", "x");
+
+        assertThat(read(json.toString()).id().toString()).isEqualTo("a1b2c3d4-e5f6-5a7b-8c9d-0e1f2a3b4c5d");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "requestId",
+                "change",
+                "recipient",
+                "endpoints",
+                "change.changeId",
+                "change.occurredAt",
+                "change.session",
+                "change.session.zone",
+                "change.session.title",
+                "recipient.timeZone",
+                "recipient.language",
+                "recipient.preferences"
+            })
+    void namesARequiredPropertyThatIsMissing(String path) {
+        ObjectNode json = example();
+        int dot = path.lastIndexOf('.');
+        ObjectNode parent = dot < 0
+                ? json
+                : (ObjectNode) json.at("/" + path.substring(0, dot).replace('.', '/'));
+        parent.remove(path.substring(dot + 1));
+
+        assertThatThrownBy(() -> read(json.toString()))
+                .isInstanceOf(UnreadableRequest.class)
+                .hasMessage(path + " is missing");
+    }
+
+    @Test
+    void refusesAnEmailEndpointWithoutAnAddress() {
+        ObjectNode json = example();
+        ((ObjectNode) json.at("/endpoints/0")).remove("address");
+
+        assertThatThrownBy(() -> read(json.toString()))
+                .isInstanceOf(UnreadableRequest.class)
+                .hasMessage("endpoints[0].address is required for an EMAIL endpoint");
+    }
+
+    @Test
+    void refusesAnUnknownTimeZone() {
+        ObjectNode json = example();
+        ((ObjectNode) json.get("recipient")).put("timeZone", "Europe/Atlantis");
+
+        assertThatThrownBy(() -> read(json.toString()))
+                .isInstanceOf(UnreadableRequest.class)
+                .hasMessageStartingWith("recipient.timeZone is invalid: 'Europe/Atlantis'");
+    }
+
+    @Test
+    void refusesAnUnknownChannel() {
+        ObjectNode json = example();
+        ((ObjectNode) json.at("/endpoints/0")).put("channel", "CARRIER_PIGEON");
+
+        assertThatThrownBy(() -> read(json.toString()))
+                .isInstanceOf(UnreadableRequest.class)
+                .hasMessageStartingWith("endpoints[0].channel is invalid");
+    }
+
+    @Test
+    void reportsWhatWasWrongThroughTheErrorHandlingDeserializer() {
+        try (ErrorHandlingDeserializer<NotificationRequest> deserializer =
+                new ErrorHandlingDeserializer<>(new NotificationRequestDeserializer())) {
+            RecordHeaders headers = new RecordHeaders();
+
+            NotificationRequest request = deserializer.deserialize(TOPIC, headers, "{not json".getBytes(UTF_8));
+
+            assertThat(request).isNull();
+            assertThat(headers.lastHeader("springDeserializerExceptionValue")).isNotNull();
+        }
+    }
+
+    @Test
+    void failsOnAValueThatIsNotJson() {
+        NotificationRequestDeserializer deserializer = new NotificationRequestDeserializer();
+
+        assertThatThrownBy(() -> deserializer.deserialize(TOPIC, "{not json".getBytes(UTF_8)))
+                .isNotInstanceOf(DeserializationException.class)
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    private static NotificationRequest read(String json) {
+        return new NotificationRequestDeserializer().deserialize(TOPIC, json.getBytes(UTF_8));
+    }
+
+    private static ObjectNode example() {
+        return (ObjectNode) JSON.readTree(ContractSchemas.examples(TOPIC).get("email-pl.json"));
+    }
+}

@@ -1,0 +1,59 @@
+package eu.herald.subscriptions;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the subscriptions service ({@code herald.subscriptions.*}).
+ *
+ * @param languages languages municipalities can read notifications in (BCP 47 tags the notifiers
+ *     have templates for)
+ * @param topics partitions and replication of the topics this service declares
+ * @param matcher how the matcher reads recipients and retries a change it cannot process
+ */
+@Validated
+@ConfigurationProperties("herald.subscriptions")
+public record SubscriptionsProperties(
+        @DefaultValue({"en", "pl", "pt"}) @NotEmpty List<String> languages,
+        @DefaultValue @Valid Topics topics,
+        @DefaultValue @Valid Matcher matcher) {
+
+    /**
+     * @param partitions partitions of the request topic and of the session-changes dead letters
+     *     (the dead-letter topic needs at least as many as the topic it shadows)
+     * @param replicas replication factor; 1 suits a single local broker
+     */
+    public record Topics(
+            @DefaultValue("3") @Positive int partitions,
+            @DefaultValue("1") @Positive int replicas) {}
+
+    /**
+     * @param fetchSize rows PostgreSQL sends per round trip while the matcher streams recipients
+     * @param batchSize requests sent before the matcher waits for the broker's acknowledgements
+     * @param retry back-off for a change that fails for a reason other than being unreadable
+     */
+    public record Matcher(
+            @DefaultValue("500") @Positive int fetchSize,
+            @DefaultValue("500") @Positive int batchSize,
+            @DefaultValue @Valid Retry retry) {}
+
+    /**
+     * @param maxAttempts attempts before the change is dead-lettered (1 = no retry)
+     * @param initialInterval first back-off
+     * @param multiplier growth of the back-off between attempts
+     * @param maxInterval longest back-off
+     */
+    public record Retry(
+            @DefaultValue("10") @Min(1) int maxAttempts,
+            @DefaultValue("500ms") Duration initialInterval,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("30s") Duration maxInterval) {}
+}

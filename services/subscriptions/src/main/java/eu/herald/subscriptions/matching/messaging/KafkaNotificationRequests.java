@@ -1,0 +1,61 @@
+package eu.herald.subscriptions.matching.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import eu.herald.subscriptions.matching.NotificationRequested;
+import eu.herald.subscriptions.matching.NotificationRequests;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes requests to {@code subscriptions.notification-requests.v1} as CloudEvents in binary
+ * mode, keyed by municipality so each municipality's requests stay in order.
+ *
+ * <p>The template is transactional: outside the listener's transaction it refuses to send, so a
+ * request can never be published without the change that caused it being consumed.
+ */
+@Component
+class KafkaNotificationRequests implements NotificationRequests {
+
+    static final String TYPE = "eu.herald.notification.requested.v1";
+    static final String SOURCE = "/herald/subscriptions";
+
+    private final KafkaTemplate<Object, Object> kafka;
+    private final Clock clock;
+
+    KafkaNotificationRequests(KafkaTemplate<Object, Object> kafka, Clock clock) {
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    @Override
+    public void publish(List<NotificationRequested> requests) {
+        CompletableFuture<?>[] sent = requests.stream().map(this::send).toArray(CompletableFuture[]::new);
+        // the producer batches and compresses the records; waiting per batch surfaces a failure early
+        CompletableFuture.allOf(sent).join();
+    }
+
+    private CompletableFuture<?> send(NotificationRequested request) {
+        String municipality = request.recipient().municipalityId().toString();
+        var headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(request.requestId().toString()));
+        headers.add("ce_type", bytes(TYPE));
+        headers.add("ce_source", bytes(SOURCE));
+        headers.add(
+                "ce_time", bytes(clock.instant().truncatedTo(ChronoUnit.MILLIS).toString()));
+        headers.add("ce_subject", bytes(municipality));
+        headers.add("content-type", bytes("application/json"));
+        return kafka.send(new ProducerRecord<>(Topics.NOTIFICATION_REQUESTS, null, municipality, request, headers));
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(UTF_8);
+    }
+}

@@ -1,0 +1,107 @@
+package eu.herald.subscriptions.matching.messaging;
+
+import eu.herald.subscriptions.SubscriptionsProperties;
+import eu.herald.subscriptions.matching.SessionChange;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka wiring of the matcher.
+ *
+ * <p>{@code spring.kafka.producer.transaction-id-prefix} makes Boot create a {@code
+ * KafkaTransactionManager} and hand it to the listener container: each session change is consumed
+ * and its requests produced in one Kafka transaction (read-process-write). With a transaction
+ * manager the container does not use a {@code CommonErrorHandler} (it defaults to none); a failed
+ * record rolls the transaction back and the {@link DefaultAfterRollbackProcessor} decides. So
+ * dead-lettering lives there: unreadable records (a {@code DeserializationException} is never
+ * retried) and records that keep failing are published to {@code <topic>-dlt} by the {@link
+ * DeadLetterPublishingRecoverer} in a new transaction that also commits their offset, so the
+ * dead letter and the skip happen together or not at all.
+ */
+@Configuration(proxyBeanMethods = false)
+class MatcherKafkaConfiguration {
+
+    @Bean
+    NewTopic notificationRequestsTopic(SubscriptionsProperties properties) {
+        return TopicBuilder.name(Topics.NOTIFICATION_REQUESTS)
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
+    }
+
+    /** As many partitions as the topic it shadows: a dead letter keeps its original partition. */
+    @Bean
+    NewTopic sessionChangesDeadLetterTopic(SubscriptionsProperties properties) {
+        return TopicBuilder.name(Topics.SESSION_CHANGES_DEAD_LETTERS)
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
+    }
+
+    /** A record that is not a readable session change reaches the listener as a failure, not as an exception in poll. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer sessionChangeDeserializer(JsonMapper json) {
+        return factory -> valueDeserializer(
+                factory,
+                () -> new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(SessionChange.class, json, false)));
+    }
+
+    /**
+     * Requests are written as JSON; dead letters of unreadable records keep their original bytes.
+     * One serializer for both keeps a single transactional producer, so a dead letter joins the
+     * transaction that commits its offset.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer jsonOrBytesSerializer(JsonMapper json) {
+        return factory -> valueSerializer(factory, () -> {
+            Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
+            delegates.put(byte[].class, new ByteArraySerializer());
+            delegates.put(Object.class, new JacksonJsonSerializer<>(json).noTypeInfo());
+            return new DelegatingByTypeSerializer(delegates, true);
+        });
+    }
+
+    @Bean
+    DefaultAfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(
+            KafkaTemplate<Object, Object> template, SubscriptionsProperties properties) {
+        var recoverer = new DeadLetterPublishingRecoverer(template);
+        SubscriptionsProperties.Retry retry = properties.matcher().retry();
+        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        return new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void valueDeserializer(
+            DefaultKafkaConsumerFactory<?, ?> factory, Supplier<Deserializer<?>> supplier) {
+        ((DefaultKafkaConsumerFactory) factory).setValueDeserializerSupplier((Supplier) supplier);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void valueSerializer(DefaultKafkaProducerFactory<?, ?> factory, Supplier<Serializer<?>> supplier) {
+        ((DefaultKafkaProducerFactory) factory).setValueSerializerSupplier((Supplier) supplier);
+    }
+}

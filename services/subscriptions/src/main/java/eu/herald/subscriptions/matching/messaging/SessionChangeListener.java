@@ -1,0 +1,35 @@
+package eu.herald.subscriptions.matching.messaging;
+
+import eu.herald.subscriptions.matching.FanOut;
+import eu.herald.subscriptions.matching.SessionChange;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Consumes session changes; runs inside the container's Kafka transaction. */
+@Component
+class SessionChangeListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionChangeListener.class);
+
+    private final FanOut fanOut;
+
+    SessionChangeListener(FanOut fanOut) {
+        this.fanOut = fanOut;
+    }
+
+    @KafkaListener(id = "subscriptions-matcher", groupId = "subscriptions-matcher", topics = Topics.SESSION_CHANGES)
+    void on(ConsumerRecord<String, @Nullable SessionChange> record) {
+        SessionChange change = record.value();
+        if (change == null) {
+            // a tombstone: the catalogue never deletes a change, so there is nothing to notify
+            log.warn(
+                    "Ignoring a record without value at {}-{}@{}", record.topic(), record.partition(), record.offset());
+            return;
+        }
+        fanOut.distribute(change);
+    }
+}

@@ -1,0 +1,10 @@
+package eu.herald.subscriptions.municipality;
+
+import eu.herald.subscriptions.problem.NotFound;
+
+public class MunicipalityNotFound extends NotFound {
+
+    public MunicipalityNotFound(MunicipalityId id) {
+        super("There is no municipality " + id + ".");
+    }
+}

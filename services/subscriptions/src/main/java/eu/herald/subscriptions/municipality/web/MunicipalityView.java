@@ -1,0 +1,43 @@
+package eu.herald.subscriptions.municipality.web;
+
+import eu.herald.subscriptions.municipality.Municipality;
+import eu.herald.subscriptions.municipality.QuietHours;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+record MunicipalityView(
+        UUID id,
+        String name,
+        String country,
+        String language,
+        String timeZone,
+        String status,
+        PreferencesView preferences,
+        Instant createdAt) {
+
+    record PreferencesView(String deliveryMode, @Nullable QuietHoursView quietHours) {}
+
+    /** Local times as HH:mm, in the municipality's time zone. */
+    record QuietHoursView(String from, String to) {}
+
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+
+    static MunicipalityView of(Municipality municipality) {
+        QuietHours quiet = municipality.preferences().quietHours();
+        return new MunicipalityView(
+                municipality.id().value(),
+                municipality.name(),
+                municipality.country(),
+                municipality.language(),
+                municipality.timeZone().getId(),
+                municipality.status().name(),
+                new PreferencesView(
+                        municipality.preferences().deliveryMode().name(),
+                        quiet == null
+                                ? null
+                                : new QuietHoursView(HOURS.format(quiet.from()), HOURS.format(quiet.to()))),
+                municipality.createdAt());
+    }
+}

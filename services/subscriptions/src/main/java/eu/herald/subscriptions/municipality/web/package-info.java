@@ -1,0 +1,5 @@
+/** HTTP API of municipalities. */
+@NullMarked
+package eu.herald.subscriptions.municipality.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,13 @@
+package eu.herald.subscriptions.subscription;
+
+import eu.herald.subscriptions.problem.Conflict;
+
+public class AlreadySubscribed extends Conflict {
+
+    AlreadySubscribed(Selector selector) {
+        super(
+                "selector",
+                "The municipality already follows " + selector.type() + " " + selector.value()
+                        + "; change that subscription instead.");
+    }
+}

@@ -1,0 +1,65 @@
+package eu.herald.subscriptions.subscription.web;
+
+import eu.herald.subscriptions.municipality.Municipalities;
+import eu.herald.subscriptions.municipality.MunicipalityId;
+import eu.herald.subscriptions.subscription.Subscription;
+import eu.herald.subscriptions.subscription.SubscriptionId;
+import eu.herald.subscriptions.subscription.SubscriptionNotFound;
+import eu.herald.subscriptions.subscription.SubscriptionRegistration;
+import eu.herald.subscriptions.subscription.Subscriptions;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/municipalities/{municipalityId}/subscriptions")
+class SubscriptionController {
+
+    private final SubscriptionRegistration registration;
+    private final Subscriptions subscriptions;
+    private final Municipalities municipalities;
+
+    SubscriptionController(
+            SubscriptionRegistration registration, Subscriptions subscriptions, Municipalities municipalities) {
+        this.registration = registration;
+        this.subscriptions = subscriptions;
+        this.municipalities = municipalities;
+    }
+
+    @PostMapping
+    ResponseEntity<SubscriptionView> subscribe(@PathVariable UUID municipalityId, @Valid @RequestBody Subscribe body) {
+        Subscription subscription = registration.subscribe(
+                new MunicipalityId(municipalityId), body.selector().toSelector(), body.kinds());
+        var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(subscription.id().value())
+                .toUri();
+        return ResponseEntity.created(location).body(SubscriptionView.of(subscription));
+    }
+
+    @GetMapping
+    List<SubscriptionView> list(@PathVariable UUID municipalityId) {
+        MunicipalityId municipality =
+                municipalities.require(new MunicipalityId(municipalityId)).id();
+        return subscriptions.of(municipality).stream().map(SubscriptionView::of).toList();
+    }
+
+    @GetMapping("/{subscriptionId}")
+    SubscriptionView get(@PathVariable UUID municipalityId, @PathVariable UUID subscriptionId) {
+        MunicipalityId municipality =
+                municipalities.require(new MunicipalityId(municipalityId)).id();
+        SubscriptionId id = new SubscriptionId(subscriptionId);
+        return subscriptions
+                .find(municipality, id)
+                .map(SubscriptionView::of)
+                .orElseThrow(() -> new SubscriptionNotFound(municipality, id));
+    }
+}

@@ -1,0 +1,5 @@
+/** HTTP API of a municipality's subscriptions. */
+@NullMarked
+package eu.herald.subscriptions.subscription.web;
+
+import org.jspecify.annotations.NullMarked;

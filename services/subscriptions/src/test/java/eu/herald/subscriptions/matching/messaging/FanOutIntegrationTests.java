@@ -1,0 +1,384 @@
+package eu.herald.subscriptions.matching.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import eu.herald.subscriptions.IntegrationTest;
+import eu.herald.testsupport.ContractSchemas;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Session changes published to the real broker the way the catalogue publishes them, and the
+ * requests the matcher commits, read as the notifiers read them (read_committed).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FanOutIntegrationTests extends IntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    ConsumerFactory<?, ?> consumers;
+
+    private KafkaProducer<String, byte[]> catalogue;
+    private Admin admin;
+
+    @BeforeAll
+    void connect() {
+        catalogue = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+    }
+
+    @AfterAll
+    void disconnect() {
+        catalogue.close();
+        admin.close();
+    }
+
+    @Test
+    void consumesAndProducesInOneKafkaTransaction() {
+        var matcher = (AbstractMessageListenerContainer<?, ?>) listeners.getListenerContainer("subscriptions-matcher");
+        assertThat(matcher).isNotNull();
+        ContainerProperties properties = matcher.getContainerProperties();
+        PlatformTransactionManager transactions = properties.getKafkaAwareTransactionManager() != null
+                ? properties.getKafkaAwareTransactionManager()
+                : properties.getTransactionManager();
+        assertThat(transactions).isInstanceOf(KafkaTransactionManager.class);
+        assertThat(matcher.getAfterRollbackProcessor())
+                .isInstanceOf(DefaultAfterRollbackProcessor.class)
+                .matches(AfterRollbackProcessor::isProcessInTransaction, "recovers in a transaction");
+        assertThat(String.valueOf(consumers.getConfigurationProperties().get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)))
+                .isEqualToIgnoringCase("read_committed");
+    }
+
+    @Test
+    void notifiesEachMatchingMunicipalityOnceWithTheChangeAsReceived() throws Exception {
+        String theme = unique("theme");
+        UUID gdansk = registerMunicipality("Miasto Gdańsk");
+        UUID gdanskOffice = registerEmail(gdansk, "urzad@gdansk.example");
+        UUID sopot = registerMunicipality("Miasto Sopot");
+        registerEmail(sopot, "urzad@sopot.example");
+        registerEmail(sopot, "rada@sopot.example");
+        UUID gdynia = registerMunicipality("Miasto Gdynia");
+        registerEmail(gdynia, "urzad@gdynia.example");
+        UUID withoutEndpoints = registerMunicipality("Miasto Bez Adresu");
+        subscribe(gdansk, "THEME", theme);
+        subscribe(sopot, "THEME", theme);
+        subscribe(gdynia, "THEME", unique("other-theme"));
+        subscribe(withoutEndpoints, "THEME", theme);
+
+        ObjectNode change =
+                change("RESCHEDULED", List.of(theme, unique("unfollowed")), UUID.randomUUID(), UUID.randomUUID());
+        List<ConsumerRecord<String, String>> requests = requestsFor(change);
+
+        assertThat(requests)
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(gdansk.toString(), sopot.toString());
+        String changeId = change.get("changeId").stringValue();
+        for (ConsumerRecord<String, String> record : requests) {
+            ContractSchemas.assertConforms(Topics.NOTIFICATION_REQUESTS, record.value());
+            JsonNode request = json.readTree(record.value());
+            UUID requestId = UUID.nameUUIDFromBytes((changeId + ":" + record.key()).getBytes(UTF_8));
+            assertThat(request.get("requestId").stringValue()).isEqualTo(requestId.toString());
+            assertThat(request.get("change")).isEqualTo(change);
+            assertThat(request.at("/recipient/municipalityId").stringValue()).isEqualTo(record.key());
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_id")).isEqualTo(requestId.toString());
+            assertThat(header(record, "ce_type")).isEqualTo("eu.herald.notification.requested.v1");
+            assertThat(header(record, "ce_source")).isEqualTo("/herald/subscriptions");
+            assertThat(header(record, "ce_subject")).isEqualTo(record.key());
+            assertThat(Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(Instant.now());
+            assertThat(header(record, "content-type")).isEqualTo("application/json");
+            assertThat(record.headers().lastHeader("__TypeId__")).isNull();
+        }
+        JsonNode toGdansk = json.readTree(requests.stream()
+                .filter(record -> record.key().equals(gdansk.toString()))
+                .findFirst()
+                .orElseThrow()
+                .value());
+        assertThat(toGdansk.at("/recipient/name").stringValue()).isEqualTo("Miasto Gdańsk");
+        assertThat(toGdansk.at("/recipient/language").stringValue()).isEqualTo("pl");
+        assertThat(toGdansk.at("/recipient/timeZone").stringValue()).isEqualTo("Europe/Warsaw");
+        assertThat(toGdansk.at("/endpoints/0/endpointId").stringValue()).isEqualTo(gdanskOffice.toString());
+        assertThat(toGdansk.at("/endpoints/0/address").stringValue()).isEqualTo("urzad@gdansk.example");
+        JsonNode toSopot = json.readTree(requests.stream()
+                .filter(record -> record.key().equals(sopot.toString()))
+                .findFirst()
+                .orElseThrow()
+                .value());
+        assertThat(toSopot.get("endpoints")).hasSize(2);
+    }
+
+    @Test
+    void notifiesEachMunicipalityOnceWhenThemeEventAndSessionOverlap() throws Exception {
+        String theme = unique("theme");
+        UUID event = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        UUID torun = registerMunicipality("Miasto Toruń");
+        registerEmail(torun, "urzad@torun.example");
+        subscribe(torun, "THEME", theme);
+        subscribe(torun, "EVENT", event.toString());
+        subscribe(torun, "SESSION", session.toString());
+        UUID byEventOnly = registerMunicipality("Miasto Bydgoszcz");
+        registerEmail(byEventOnly, "urzad@bydgoszcz.example");
+        subscribe(byEventOnly, "EVENT", event.toString().toUpperCase());
+
+        List<ConsumerRecord<String, String>> requests = requestsFor(change("UPDATED", List.of(theme), event, session));
+
+        assertThat(requests)
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(torun.toString(), byEventOnly.toString());
+    }
+
+    @Test
+    void leavesOutSubscriptionsWhoseChangeKindsExcludeTheChange() throws Exception {
+        String theme = unique("theme");
+        UUID onlyCancellations = registerMunicipality("Miasto Kalisz");
+        registerEmail(onlyCancellations, "urzad@kalisz.example");
+        subscribe(onlyCancellations, "THEME", theme, "CANCELLED");
+        UUID everything = registerMunicipality("Miasto Konin");
+        registerEmail(everything, "urzad@konin.example");
+        subscribe(everything, "THEME", theme);
+        UUID session = UUID.randomUUID();
+
+        List<ConsumerRecord<String, String>> rescheduled =
+                requestsFor(change("RESCHEDULED", List.of(theme), null, session));
+        List<ConsumerRecord<String, String>> cancelled =
+                requestsFor(change("CANCELLED", List.of(theme), null, session));
+
+        assertThat(rescheduled).extracting(ConsumerRecord::key).containsExactly(everything.toString());
+        assertThat(cancelled)
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(everything.toString(), onlyCancellations.toString());
+    }
+
+    @Test
+    void notifiesTheSeededMunicipalitiesFollowingTerritorialCohesionButNotGuimaraes() throws Exception {
+        ObjectNode rescheduled = (ObjectNode)
+                json.readTree(ContractSchemas.examples(Topics.SESSION_CHANGES).get("rescheduled.json"));
+        rescheduled.put("changeId", UUID.randomUUID().toString());
+
+        List<ConsumerRecord<String, String>> requests = requestsFor(rescheduled);
+
+        assertThat(requests)
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(
+                        "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b", // Płock
+                        "40120a76-e603-4d24-beb1-b0fb909e4e3e", // Lublin
+                        "d9756d35-e7f4-4bc4-b64e-7fb67058f558"); // Fundão
+        JsonNode toPlock = json.readTree(requests.stream()
+                .filter(record -> record.key().equals("6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b"))
+                .findFirst()
+                .orElseThrow()
+                .value());
+        // the seed of CONTRIBUTING.md, as in the contract's email-pl.json example
+        assertThat(toPlock.get("recipient")).isEqualTo(json.readTree("""
+                        {"municipalityId": "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b", "name": "Miasto Płock",
+                         "country": "PL", "language": "pl", "timeZone": "Europe/Warsaw",
+                         "preferences": {"deliveryMode": "IMMEDIATE", "quietHours": null}}
+                        """));
+        assertThat(toPlock.get("endpoints")).isEqualTo(json.readTree("""
+                        [{"endpointId": "9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a", "channel": "EMAIL",
+                          "address": "powiadomienia@plock.example"}]
+                        """));
+        requests.forEach(record -> ContractSchemas.assertConforms(Topics.NOTIFICATION_REQUESTS, record.value()));
+    }
+
+    @Test
+    void deadLettersUnreadableRecordsAndGoesOnWithTheNext() throws Exception {
+        String theme = unique("theme");
+        UUID plonsk = registerMunicipality("Miasto Płońsk");
+        registerEmail(plonsk, "urzad@plonsk.example");
+        subscribe(plonsk, "THEME", theme);
+        UUID session = UUID.randomUUID();
+        // same key, so the same partition: the good change can only be read after the bad ones
+        String notJson = "{\"changeId\": " + UUID.randomUUID();
+        ObjectNode withoutSessionId = change("UPDATED", List.of(theme), null, session);
+        RecordHeaders catalogueHeaders = headers(withoutSessionId);
+        withoutSessionId.withObject("/session").remove("id");
+        RecordMetadata unreadable = publish(session.toString(), notJson.getBytes(UTF_8), catalogueHeaders);
+        RecordMetadata incomplete =
+                publish(session.toString(), json.writeValueAsBytes(withoutSessionId), catalogueHeaders);
+
+        List<ConsumerRecord<String, String>> requests = requestsFor(change("UPDATED", List.of(theme), null, session));
+
+        assertThat(requests).extracting(ConsumerRecord::key).containsExactly(plonsk.toString());
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                readCommitted(Topics.SESSION_CHANGES_DEAD_LETTERS, ByteArrayDeserializer.class).stream()
+                        .filter(record -> record.key() != null && record.key().equals(session.toString()))
+                        .toList();
+        assertThat(deadLetters).hasSize(2);
+        assertThat(new String(deadLetters.get(0).value(), UTF_8)).isEqualTo(notJson);
+        assertThat(deadLetters.get(1).value()).isEqualTo(json.writeValueAsBytes(withoutSessionId));
+        for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN)).endsWith("DeserializationException");
+            assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
+            assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.SESSION_CHANGES);
+            assertThat(header(deadLetter, "ce_subject")).isEqualTo(session.toString());
+            assertThat(deadLetter.partition()).isEqualTo(unreadable.partition());
+        }
+        assertThat(deadLetters)
+                .extracting(record -> ByteBuffer.wrap(record.headers()
+                                .lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET)
+                                .value())
+                        .getLong())
+                .containsExactly(unreadable.offset(), incomplete.offset());
+    }
+
+    /** A change like the catalogue's, with fresh ids so that only this test's subscriptions match. */
+    private ObjectNode change(String kind, List<String> themes, @Nullable UUID event, UUID session) {
+        ObjectNode change = (ObjectNode)
+                json.readTree(ContractSchemas.examples(Topics.SESSION_CHANGES).get("rescheduled.json"));
+        change.put("changeId", UUID.randomUUID().toString());
+        change.put("kind", kind);
+        ObjectNode snapshot = (ObjectNode) change.get("session");
+        snapshot.put("id", session.toString());
+        if (event == null) {
+            snapshot.putNull("eventId");
+        } else {
+            snapshot.put("eventId", event.toString());
+        }
+        snapshot.putArray("themes")
+                .addAll(themes.stream().map(json.getNodeFactory()::stringNode).toList());
+        return change;
+    }
+
+    private RecordMetadata publish(ObjectNode change) throws Exception {
+        return publish(change.at("/session/id").stringValue(), json.writeValueAsBytes(change), headers(change));
+    }
+
+    private RecordMetadata publish(String key, byte[] value, RecordHeaders headers) throws Exception {
+        return catalogue
+                .send(new ProducerRecord<>(Topics.SESSION_CHANGES, null, key, value, headers))
+                .get();
+    }
+
+    private static RecordHeaders headers(ObjectNode change) {
+        var headers = new RecordHeaders();
+        headers.add("ce_specversion", "1.0".getBytes(UTF_8));
+        headers.add("ce_id", change.get("changeId").stringValue().getBytes(UTF_8));
+        headers.add(
+                "ce_type",
+                ("eu.herald.session." + change.get("kind").stringValue().toLowerCase() + ".v1").getBytes(UTF_8));
+        headers.add("ce_source", "/herald/catalogue".getBytes(UTF_8));
+        headers.add("ce_time", change.get("occurredAt").stringValue().getBytes(UTF_8));
+        headers.add("ce_subject", change.at("/session/id").asString("").getBytes(UTF_8));
+        headers.add("content-type", "application/json".getBytes(UTF_8));
+        return headers;
+    }
+
+    /**
+     * Publishes the change and returns the requests committed for it: waits until the matcher has
+     * committed its consumption (in the same transaction as the requests), then reads the request
+     * topic to its end.
+     */
+    private List<ConsumerRecord<String, String>> requestsFor(ObjectNode change) throws Exception {
+        RecordMetadata published = publish(change);
+        TopicPartition partition = new TopicPartition(published.topic(), published.partition());
+        await().atMost(PATIENCE).until(() -> {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("subscriptions-matcher")
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
+            return committed != null && committed.offset() > published.offset();
+        });
+        String changeId = change.get("changeId").stringValue();
+        return readCommitted(Topics.NOTIFICATION_REQUESTS, StringDeserializer.class).stream()
+                .filter(record -> json.readTree(record.value())
+                        .at("/change/changeId")
+                        .stringValue()
+                        .equals(changeId))
+                .toList();
+    }
+
+    /** Every committed record of the topic, read up to the last stable offset of each partition. */
+    private <V> List<ConsumerRecord<String, V>> readCommitted(String topic, Class<? extends Deserializer<V>> values) {
+        try (KafkaConsumer<String, V> consumer = consumer(values)) {
+            Set<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toSet());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, V>> records = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+            });
+            return records;
+        }
+    }
+
+    private <V> KafkaConsumer<String, V> consumer(Class<? extends Deserializer<V>> values) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                values));
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header " + name).isNotNull();
+        return new String(header.value(), UTF_8);
+    }
+}
