@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import eu.herald.testsupport.JavaClasspath;
+import eu.herald.testsupport.TopicRecords;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -24,17 +25,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +62,7 @@ class LocalStackIntegrationTests {
                 connection.createStatement().execute("create table municipality (name text)");
                 connection.createStatement().execute("insert into municipality values ('Miasto Płock')");
             }
-            produce(stack.kafkaBootstrapServers(), "catalogue.session-changes.v1", "rescheduled");
+            TopicRecords.send(stack.kafkaBootstrapServers(), "catalogue.session-changes.v1", "5f0c6a52", "rescheduled");
             send(settings.smtpPort(), "powiadomienia@plock.example");
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(stack.mailbox().messagesTo("powiadomienia@plock.example"))
@@ -94,7 +85,8 @@ class LocalStackIntegrationTests {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("Miasto Płock");
             }
-            assertThat(consumeFromStart(stack.kafkaBootstrapServers(), "catalogue.session-changes.v1"))
+            assertThat(TopicRecords.valuesFromStart(
+                            stack.kafkaBootstrapServers(), "catalogue.session-changes.v1", Duration.ofSeconds(60)))
                     .containsExactly("rescheduled");
         }
     }
@@ -139,31 +131,6 @@ class LocalStackIntegrationTests {
     private String get(URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
-    }
-
-    private static void produce(String bootstrapServers, String topic, String value) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(topic, 0, "5f0c6a52", value)).get();
-        }
-    }
-
-    private static List<String> consumeFromStart(String bootstrapServers, String topic) {
-        List<String> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.assign(Set.of(new TopicPartition(topic, 0)));
-            consumer.seekToBeginning(consumer.assignment());
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
-                return !values.isEmpty();
-            });
-        }
-        return values;
     }
 
     private static void send(int smtpPort, String recipient) throws Exception {
