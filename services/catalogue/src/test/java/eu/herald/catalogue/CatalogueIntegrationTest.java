@@ -1,19 +1,27 @@
 package eu.herald.catalogue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import eu.herald.testsupport.TestPostgres;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -23,6 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring context of the integration tests (kept identical so it is cached): the whole catalogue
@@ -35,6 +45,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 public abstract class CatalogueIntegrationTest {
 
     protected static final String SESSION_CHANGES = "catalogue.session-changes.v1";
+    protected static final String THEMES = "catalogue.themes.v1";
+    protected static final String SEEDED_SESSION = "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11";
+    protected static final String SEEDED_EVENT = "3d6f2b8e-1c4a-4e7b-8f2d-9a0b1c2d3e40";
 
     @Autowired
     protected MockMvcTester mvc;
@@ -44,6 +57,9 @@ public abstract class CatalogueIntegrationTest {
 
     @Autowired
     protected EmbeddedKafkaBroker broker;
+
+    @Autowired
+    protected JsonMapper json;
 
     private final List<Consumer<String, String>> consumers = new ArrayList<>();
 
@@ -56,12 +72,17 @@ public abstract class CatalogueIntegrationTest {
 
     /** A consumer of all partitions of the session changes, reading from the beginning. */
     protected Consumer<String, String> sessionChangesConsumer() {
+        return consumer(SESSION_CHANGES);
+    }
+
+    /** A consumer of all partitions of a topic, reading from the beginning. */
+    protected Consumer<String, String> consumer(String topic) {
         Map<String, Object> properties = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
         Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(
                         properties, new StringDeserializer(), new StringDeserializer())
                 .createConsumer();
         // assigned rather than subscribed: no group rebalance to wait for, and the topic must already exist
-        List<TopicPartition> partitions = consumer.partitionsFor(SESSION_CHANGES).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -70,19 +91,89 @@ public abstract class CatalogueIntegrationTest {
         return consumer;
     }
 
-    /** Polls once, keeping the records of one session. */
-    protected static List<ConsumerRecord<String, String>> poll(Consumer<String, String> consumer, String sessionId) {
+    /** Polls once, keeping the records with this key. */
+    protected static List<ConsumerRecord<String, String>> poll(Consumer<String, String> consumer, String key) {
         var records = new ArrayList<ConsumerRecord<String, String>>();
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-            if (sessionId.equals(record.key())) {
+            if (key.equals(record.key())) {
                 records.add(record);
             }
         });
         return records;
     }
 
+    /** Polls until {@code expected} records with this key arrived, and checks no more came along. */
+    protected static List<ConsumerRecord<String, String>> awaitRecords(
+            Consumer<String, String> consumer, String key, int expected) {
+        var records = new ArrayList<ConsumerRecord<String, String>>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            records.addAll(poll(consumer, key));
+            assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
+        });
+        assertThat(records).hasSize(expected);
+        return records;
+    }
+
+    protected static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        var headers = new HashMap<String, String>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
     protected int count(String sql, Object... parameters) {
         return jdbc.sql(sql).params(parameters).query(Integer.class).single();
+    }
+
+    /** Creates a draft. */
+    protected MvcTestResult post(String body) {
+        return mvc.post()
+                .uri("/api/sessions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+    }
+
+    /** Creates a session and publishes it at once (version 1); returns its id. */
+    protected String published(String body) {
+        return idOf(mvc.post()
+                .uri("/api/sessions?publish=true")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange());
+    }
+
+    protected MvcTestResult put(String id, String ifMatch, String body) {
+        return mvc.put()
+                .uri("/api/sessions/{id}", id)
+                .header(HttpHeaders.IF_MATCH, ifMatch)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+    }
+
+    protected MvcTestResult publish(String id, String ifMatch) {
+        return mvc.post()
+                .uri("/api/sessions/{id}/publish", id)
+                .header(HttpHeaders.IF_MATCH, ifMatch)
+                .exchange();
+    }
+
+    protected MvcTestResult cancel(String id, String ifMatch, String reason) {
+        return mvc.post()
+                .uri("/api/sessions/{id}/cancel", id)
+                .header(HttpHeaders.IF_MATCH, ifMatch)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("reason", reason)))
+                .exchange();
+    }
+
+    protected String idOf(MvcTestResult result) {
+        assertThat(result).hasStatus(201);
+        return json.readTree(result.getResponse().getContentAsByteArray())
+                .get("id")
+                .asString();
     }
 
     @AfterEach

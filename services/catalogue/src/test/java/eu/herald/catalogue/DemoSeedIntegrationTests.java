@@ -67,10 +67,10 @@ class DemoSeedIntegrationTests extends CatalogueIntegrationTest {
     void servesTheFourThemesInThreeLanguages() {
         assertThat(mvc.get().uri("/api/themes")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
                         [
-                          {"slug": "digital-transformation", "name": {"en": "Digital transformation", "pl": "Transformacja cyfrowa", "pt": "Transformação digital"}},
-                          {"slug": "green-transition", "name": {"en": "Green transition", "pl": "Zielona transformacja", "pt": "Transição verde"}},
-                          {"slug": "territorial-cohesion", "name": {"en": "Territorial cohesion", "pl": "Spójność terytorialna", "pt": "Coesão territorial"}},
-                          {"slug": "youth-empowerment", "name": {"en": "Youth empowerment", "pl": "Wzmocnienie pozycji młodzieży", "pt": "Capacitação dos jovens"}}
+                          {"slug": "digital-transformation", "labels": {"en": "Digital transformation", "pl": "Transformacja cyfrowa", "pt": "Transformação digital"}},
+                          {"slug": "green-transition", "labels": {"en": "Green transition", "pl": "Zielona transformacja", "pt": "Transição verde"}},
+                          {"slug": "territorial-cohesion", "labels": {"en": "Territorial cohesion", "pl": "Spójność terytorialna", "pt": "Coesão territorial"}},
+                          {"slug": "youth-empowerment", "labels": {"en": "Youth empowerment", "pl": "Wzmocnienie pozycji młodzieży", "pt": "Capacitação dos jovens"}}
                         ]
                         """);
     }

@@ -1,14 +1,15 @@
 package eu.herald.catalogue.session;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A published session changed (or was published). Raised inside the transaction that stores the
- * change, so whatever records it commits or rolls back together with the session.
+ * A published session changed (or was published, or cancelled). Raised inside the transaction that stores
+ * the change, so whatever records it commits or rolls back together with the session.
  *
  * @param session the whole session at its new version
  * @param previous previous values of exactly the {@code changedFields}; empty when published
@@ -28,5 +29,18 @@ public record SessionChanged(
     static SessionChanged revised(Session session, SessionChange change, Instant now) {
         return new SessionChanged(
                 UUID.randomUUID(), change.kind(), now, session, change.previous(), change.changedFields());
+    }
+
+    static SessionChanged cancelled(Session before, Session cancelled, Instant now) {
+        var previous = new LinkedHashMap<String, @Nullable Object>();
+        previous.put("status", before.status());
+        previous.put("cancellationReason", before.cancellationReason());
+        return new SessionChanged(
+                UUID.randomUUID(),
+                ChangeKind.CANCELLED,
+                now,
+                cancelled,
+                previous,
+                List.of("status", "cancellationReason"));
     }
 }

@@ -1,16 +1,14 @@
 package eu.herald.catalogue.session;
 
 import eu.herald.catalogue.event.EventId;
+import eu.herald.catalogue.shared.Links;
 import eu.herald.catalogue.shared.Texts;
 import eu.herald.catalogue.shared.Violation;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.relational.core.mapping.Column;
 
@@ -38,7 +36,9 @@ public record SessionDetails(
         List<String> organisers,
         List<String> themes) {
 
-    private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
+    static final int MAX_TITLE = 300;
+    static final int MAX_DESCRIPTION = 10_000;
+    static final int MAX_NAME = 300;
 
     public SessionDetails {
         venue = blankToNull(venue);
@@ -46,7 +46,10 @@ public record SessionDetails(
         joinLink = blankToNull(joinLink);
         registrationLink = blankToNull(registrationLink);
         languages = languages.stream().distinct().toList();
-        organisers = List.copyOf(organisers);
+        organisers = organisers.stream()
+                .filter(organiser -> !organiser.isBlank())
+                .map(String::strip)
+                .toList();
         themes = themes.stream().distinct().sorted().toList();
     }
 
@@ -70,6 +73,16 @@ public record SessionDetails(
         if (!title.malformedLanguageTags().isEmpty()) {
             violations.add(new Violation("title", "keys must be language tags: " + title.malformedLanguageTags()));
         }
+        if (!title.longerThan(MAX_TITLE).isEmpty()) {
+            violations.add(new Violation(
+                    "title", "must be at most " + MAX_TITLE + " characters in " + title.longerThan(MAX_TITLE)));
+        }
+        if (!description.longerThan(MAX_DESCRIPTION).isEmpty()) {
+            violations.add(new Violation(
+                    "description",
+                    "must be at most " + MAX_DESCRIPTION + " characters in "
+                            + description.longerThan(MAX_DESCRIPTION)));
+        }
         if (!description.malformedLanguageTags().isEmpty()) {
             violations.add(
                     new Violation("description", "keys must be language tags: " + description.malformedLanguageTags()));
@@ -80,6 +93,11 @@ public record SessionDetails(
         }
         if (knownZone ? !endsAt().isAfter(startsAt()) : !end.isAfter(start)) {
             violations.add(new Violation("end", "must be after start"));
+        }
+        tooLong("venue", venue, violations);
+        tooLong("platform", platform, violations);
+        if (organisers.stream().anyMatch(organiser -> organiser.length() > MAX_NAME)) {
+            violations.add(new Violation("organisers", "each must be at most " + MAX_NAME + " characters"));
         }
         if (!isWebLink(joinLink)) {
             violations.add(new Violation("joinLink", "must be an http or https URL"));
@@ -94,16 +112,12 @@ public record SessionDetails(
     }
 
     private static boolean isWebLink(@Nullable String link) {
-        if (link == null) {
-            return true;
-        }
-        try {
-            URI uri = new URI(link);
-            return uri.getScheme() != null
-                    && WEB_SCHEMES.contains(uri.getScheme().toLowerCase())
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
+        return Links.isWebLinkOrAbsent(link);
+    }
+
+    private static void tooLong(String field, @Nullable String value, List<Violation> violations) {
+        if (value != null && value.length() > MAX_NAME) {
+            violations.add(new Violation(field, "must be at most " + MAX_NAME + " characters"));
         }
     }
 

@@ -1,6 +1,7 @@
 package eu.herald.catalogue.session;
 
 import eu.herald.catalogue.event.Events;
+import eu.herald.catalogue.shared.Conflict;
 import eu.herald.catalogue.shared.InvalidInput;
 import eu.herald.catalogue.shared.NotFound;
 import eu.herald.catalogue.shared.StaleVersion;
@@ -16,54 +17,65 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes and revises sessions. Every stored change raises exactly one {@link SessionChanged} in the
- * same transaction; a revision that changes nothing stores nothing and raises nothing.
+ * Drafts, publishes, revises and cancels sessions. Every stored change of a session that is no longer a
+ * draft raises exactly one {@link SessionChanged} in the same transaction; a write that changes nothing
+ * stores nothing and raises nothing. Each change must name the version it is based on.
  */
 @Service
 @Transactional
 public class SessionScheduling {
 
-    private static final Sort LISTING_ORDER = Sort.by("createdAt", "id");
-
     private final Sessions sessions;
+    private final SessionSearch search;
     private final Themes themes;
     private final Events events;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     SessionScheduling(
-            Sessions sessions, Themes themes, Events events, ApplicationEventPublisher publisher, Clock clock) {
+            Sessions sessions,
+            SessionSearch search,
+            Themes themes,
+            Events events,
+            ApplicationEventPublisher publisher,
+            Clock clock) {
         this.sessions = sessions;
+        this.search = search;
         this.themes = themes;
         this.events = events;
         this.publisher = publisher;
         this.clock = clock;
     }
 
-    public Session publish(SessionDetails details) {
+    /** Stores a new draft at version 1; nothing is announced until it is published. */
+    public Session draft(SessionDetails details) {
+        refuseIfInvalid(details);
+        return sessions.save(Session.draft(SessionId.random(), details, now()));
+    }
+
+    /** Stores a new session and publishes it at once, at version 1. */
+    public Session draftAndPublish(SessionDetails details) {
         refuseIfInvalid(details);
         Instant now = now();
-        Session published = sessions.save(Session.publish(SessionId.random(), details, now));
+        Session published =
+                sessions.save(Session.draft(SessionId.random(), details, now).publish(now));
         publisher.publishEvent(SessionChanged.published(published, now));
         return published;
     }
 
     /**
-     * Replaces the details of a session.
+     * Replaces the details of a draft or published session.
      *
-     * @param expectedVersion the version the client based its revision on, or null when it did not say
      * @return the session at its new version, or unchanged when the details are the same
      */
-    public Session revise(SessionId id, SessionDetails details, @Nullable Integer expectedVersion) {
-        Session current = sessions.findById(id).orElseThrow(() -> new NotFound("session", id));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new StaleVersion("session", id, current.version());
+    public Session revise(SessionId id, SessionDetails details, int expectedVersion) {
+        Session current = current(id, expectedVersion);
+        if (current.status() == SessionStatus.CANCELLED) {
+            throw new Conflict("The session " + id + " is cancelled; it can no longer be changed");
         }
         refuseIfInvalid(details);
         Optional<SessionChange> change = SessionChange.between(current.details(), details);
@@ -72,8 +84,54 @@ public class SessionScheduling {
         }
         Instant now = now();
         Session revised = sessions.save(current.revise(details, now));
-        publisher.publishEvent(SessionChanged.revised(revised, change.get(), now));
+        if (!revised.isDraft()) {
+            publisher.publishEvent(SessionChanged.revised(revised, change.get(), now));
+        }
         return revised;
+    }
+
+    /** Publishes a draft: from now on every change is announced. */
+    public Session publish(SessionId id, int expectedVersion) {
+        Session current = current(id, expectedVersion);
+        if (!current.isDraft()) {
+            throw new Conflict("The session " + id + " is " + current.status() + "; only a draft can be published");
+        }
+        // the taxonomy or the event may have changed since the draft was written
+        refuseIfInvalid(current.details());
+        Instant now = now();
+        Session published = sessions.save(current.publish(now));
+        publisher.publishEvent(SessionChanged.published(published, now));
+        return published;
+    }
+
+    /** Cancels a published session, telling why; a cancelled session stays visible but can no longer change. */
+    public Session cancel(SessionId id, int expectedVersion, @Nullable String reason) {
+        Session current = current(id, expectedVersion);
+        if (current.status() != SessionStatus.PUBLISHED) {
+            throw new Conflict("The session " + id + " is " + current.status()
+                    + "; only a published session can be cancelled (a draft is deleted)");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > Session.MAX_CANCELLATION_REASON) {
+            throw new InvalidInput(
+                    "The cancellation is invalid",
+                    List.of(new Violation(
+                            "reason", "must be given, at most " + Session.MAX_CANCELLATION_REASON + " characters")));
+        }
+        Instant now = now();
+        Session cancelled = sessions.save(current.cancel(why, now));
+        publisher.publishEvent(SessionChanged.cancelled(current, cancelled, now));
+        return cancelled;
+    }
+
+    /** Deletes a draft, which nobody was told about; published sessions are cancelled instead. */
+    public void delete(SessionId id, int expectedVersion) {
+        Session current = current(id, expectedVersion);
+        if (!current.isDraft()) {
+            throw new Conflict(
+                    "The session " + id + " is " + current.status() + "; only a draft can be deleted (cancel it)");
+        }
+        sessions.delete(current);
     }
 
     @Transactional(readOnly = true)
@@ -81,10 +139,22 @@ public class SessionScheduling {
         return sessions.findById(id);
     }
 
-    /** A page of sessions in the order they were created, so pages do not shift as sessions are revised. */
+    /** A page of the matching sessions, by start time, then in the order they were created. */
     @Transactional(readOnly = true)
-    public Page<Session> list(int page, int size) {
-        return sessions.findAll(PageRequest.of(page, size, LISTING_ORDER));
+    public Page<Session> search(SessionFilter filter, int page, int size) {
+        return search.page(filter, page, size);
+    }
+
+    /** Every matching session, in the order of {@link #search}. */
+    @Transactional(readOnly = true)
+    public List<Session> all(SessionFilter filter) {
+        return search.all(filter);
+    }
+
+    private Session current(SessionId id, int expectedVersion) {
+        Session current = sessions.findById(id).orElseThrow(() -> new NotFound("session", id));
+        StaleVersion.check("session", id, expectedVersion, current.version());
+        return current;
     }
 
     private void refuseIfInvalid(SessionDetails details) {

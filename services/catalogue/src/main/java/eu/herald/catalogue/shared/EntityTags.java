@@ -1,26 +1,27 @@
-package eu.herald.catalogue.session.web;
+package eu.herald.catalogue.shared;
 
 import org.jspecify.annotations.Nullable;
 
-/** Strong entity tags carrying the session version: {@code "3"}. */
-final class EntityTags {
+/** Strong entity tags carrying a resource's version ({@code "3"}), and the If-Match rules of the API. */
+public final class EntityTags {
 
     /** Stands for an If-Match that names no version at all, so it matches none. */
     private static final int NO_VERSION = -1;
 
     private EntityTags() {}
 
-    static String of(int version) {
+    public static String of(int version) {
         return "\"" + version + "\"";
     }
 
     /**
-     * The version an If-Match header asks for, or null when any version will do (no header, or {@code *}).
-     * Weak or malformed tags never match, as RFC 9110 requires strong comparison for If-Match.
+     * The version an If-Match header asks for. A change must name the version it was based on: without
+     * the header, or with {@code *} (which would overwrite whatever is there), it is refused with 428.
+     * Weak or malformed tags never match (RFC 9110 requires strong comparison for If-Match).
      */
-    static @Nullable Integer expectedVersion(@Nullable String ifMatch) {
+    public static int requiredVersion(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
+            throw new PreconditionRequired();
         }
         String tag = ifMatch.strip();
         if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {

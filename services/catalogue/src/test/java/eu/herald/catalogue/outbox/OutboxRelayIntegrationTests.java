@@ -15,11 +15,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /** While the broker is unreachable, writes go on; afterwards every change is sent, in order. */
 class OutboxRelayIntegrationTests extends CatalogueIntegrationTest {
@@ -29,9 +27,6 @@ class OutboxRelayIntegrationTests extends CatalogueIntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void keepsChangesWhileTheBrokerIsUnreachableAndSendsThemInOrderLater() {
@@ -81,20 +76,13 @@ class OutboxRelayIntegrationTests extends CatalogueIntegrationTest {
     }
 
     private String publishAndRescheduleThreeTimes() {
-        var created = mvc.post()
-                .uri("/api/sessions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(networking())
-                .exchange();
-        assertThat(created).hasStatus(201);
-        String id = json.readTree(created.getResponse().getContentAsByteArray())
-                .get("id")
-                .asString();
+        String id = published(networking());
+        int version = 1;
         for (String start : new String[] {"17:00", "17:30", "18:00"}) {
-            assertThat(mvc.put()
-                            .uri("/api/sessions/{id}", id)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(networking("2022-10-11T" + start, "2022-10-11T19:00", "Zoom", "")))
+            assertThat(put(
+                            id,
+                            "\"" + version++ + "\"",
+                            networking("2022-10-11T" + start, "2022-10-11T19:00", "Zoom", "")))
                     .hasStatusOk();
         }
         return id;

@@ -3,35 +3,30 @@ package eu.herald.catalogue.session;
 import static eu.herald.catalogue.SessionJson.JOIN_LINK;
 import static eu.herald.catalogue.SessionJson.networking;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import eu.herald.catalogue.CatalogueIntegrationTest;
 import eu.herald.testsupport.ContractSchemas;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Publishing and revising sessions over HTTP, and what arrives on catalogue.session-changes.v1. */
+/** The life of a session over HTTP, and exactly what arrives on catalogue.session-changes.v1. */
 class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
 
-    @Autowired
-    JsonMapper json;
-
     @Test
-    void announcesAPublicationAndAReschedulingAsCloudEventsKeyedBySession() {
+    void announcesNothingForADraftAndPublishedOnceItIsPublished() {
         Consumer<String, String> consumer = sessionChangesConsumer();
 
         MvcTestResult created = post(networking());
@@ -39,10 +34,34 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
                 .hasStatus(201)
                 .hasHeader(HttpHeaders.ETAG, "\"1\"")
                 .bodyJson()
-                .isLenientlyEqualTo(
-                        "{\"version\": 1, \"status\": \"PUBLISHED\", \"startsAt\": \"2022-10-11T14:30:00Z\"}");
+                .isLenientlyEqualTo("{\"version\": 1, \"status\": \"DRAFT\", \"startsAt\": \"2022-10-11T14:30:00Z\"}");
         String id = idOf(created);
         assertThat(created.getResponse().getHeader(HttpHeaders.LOCATION)).endsWith("/api/sessions/" + id);
+        assertThat(put(id, "\"1\"", networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
+                .hasStatusOk()
+                .hasHeader(HttpHeaders.ETAG, "\"2\"");
+        assertThat(count("select count(*) from outbox where message_key = ?", id))
+                .isZero();
+
+        assertThat(publish(id, "\"2\""))
+                .hasStatusOk()
+                .hasHeader(HttpHeaders.ETAG, "\"3\"")
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("PUBLISHED");
+
+        ConsumerRecord<String, String> published = awaitRecords(consumer, id, 1).get(0);
+        assertAnnounced(published, id, "published", 3);
+        JsonNode change = json.readTree(published.value());
+        assertThat(change.get("previous").isEmpty()).isTrue();
+        assertThat(change.get("changedFields").isEmpty()).isTrue();
+        assertThat(change.at("/session/start").asString()).isEqualTo("2022-10-11T17:00:00");
+    }
+
+    @Test
+    void announcesAReschedulingWithThePreviousTimes() {
+        Consumer<String, String> consumer = sessionChangesConsumer();
+        String id = published(networking());
 
         assertThat(put(id, "\"1\"", networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
                 .hasStatusOk()
@@ -51,7 +70,6 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
                 .isLenientlyEqualTo("{\"version\": 2, \"start\": \"2022-10-11T17:00:00\"}");
 
         List<ConsumerRecord<String, String>> records = awaitRecords(consumer, id, 2);
-
         assertAnnounced(records.get(0), id, "published", 1);
         assertAnnounced(records.get(1), id, "rescheduled", 2);
         JsonNode rescheduled = json.readTree(records.get(1).value());
@@ -59,18 +77,16 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
                 .isEqualTo("{\"start\":\"2022-10-11T16:30:00\",\"end\":\"2022-10-11T18:00:00\"}");
         assertThat(rescheduled.get("changedFields").toString()).isEqualTo("[\"start\",\"end\"]");
         assertThat(rescheduled.at("/session/startsAt").asString()).isEqualTo("2022-10-11T15:00:00Z");
-        assertThat(json.readTree(records.get(0).value()).get("previous").isEmpty())
-                .isTrue();
     }
 
     @Test
     void announcesARelocationWithThePreviousPlatformAndLink() {
         Consumer<String, String> consumer = sessionChangesConsumer();
-        String id = idOf(post(networking()));
+        String id = published(networking());
 
         String moved = networking("2022-10-11T16:30", "2022-10-11T18:00", "Webex", "")
                 .replaceFirst(JOIN_LINK, "https://webex.example/j/42");
-        assertThat(put(id, null, moved)).hasStatusOk();
+        assertThat(put(id, "\"1\"", moved)).hasStatusOk();
 
         ConsumerRecord<String, String> relocated = awaitRecords(consumer, id, 2).get(1);
         assertAnnounced(relocated, id, "relocated", 2);
@@ -81,9 +97,89 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
     }
 
     @Test
-    void keepsTheVersionAndAnnouncesNothingWhenARevisionChangesNothing() {
+    void announcesAnUpdateOfTextsAndThemesWithTheirPreviousValues() {
         Consumer<String, String> consumer = sessionChangesConsumer();
-        String id = idOf(post(networking()));
+        String id = published(networking());
+
+        String retitled = networking()
+                .replace("transfer knowledge and innovation\"", "share knowledge\"")
+                .replace("[\"territorial-cohesion\"]", "[\"territorial-cohesion\", \"green-transition\"]");
+        assertThat(put(id, "\"1\"", retitled)).hasStatusOk();
+
+        ConsumerRecord<String, String> updated = awaitRecords(consumer, id, 2).get(1);
+        assertAnnounced(updated, id, "updated", 2);
+        JsonNode change = json.readTree(updated.value());
+        assertThat(change.get("changedFields").toString()).isEqualTo("[\"title\",\"themes\"]");
+        assertThat(change.at("/previous/title/en").asString()).endsWith("transfer knowledge and innovation");
+        assertThat(change.at("/previous/themes").toString()).isEqualTo("[\"territorial-cohesion\"]");
+        assertThat(change.at("/session/themes").toString())
+                .isEqualTo("[\"green-transition\",\"territorial-cohesion\"]");
+    }
+
+    @Test
+    void announcesACancellationWithItsReasonAndRefusesLaterChanges() {
+        Consumer<String, String> consumer = sessionChangesConsumer();
+        String id = published(networking());
+
+        assertThat(cancel(id, "\"1\"", "The speakers cannot attend"))
+                .hasStatusOk()
+                .hasHeader(HttpHeaders.ETAG, "\"2\"")
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"status\": \"CANCELLED\", \"cancellationReason\": \"The speakers cannot attend\"}");
+
+        ConsumerRecord<String, String> cancelled = awaitRecords(consumer, id, 2).get(1);
+        assertAnnounced(cancelled, id, "cancelled", 2);
+        JsonNode change = json.readTree(cancelled.value());
+        assertThat(change.get("changedFields").toString()).isEqualTo("[\"status\",\"cancellationReason\"]");
+        assertThat(json.writeValueAsString(change.get("previous")))
+                .isEqualTo("{\"status\":\"PUBLISHED\",\"cancellationReason\":null}");
+        assertThat(change.at("/session/cancellationReason").asString()).isEqualTo("The speakers cannot attend");
+
+        int messages = count("select count(*) from outbox where message_key = ?", id);
+        assertThat(put(id, "\"2\"", networking("2022-10-12T09:00", "2022-10-12T10:00", "Zoom", "")))
+                .hasStatus(409)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(publish(id, "\"2\"")).hasStatus(409);
+        assertThat(cancel(id, "\"2\"", "again")).hasStatus(409);
+        assertThat(count("select count(*) from outbox where message_key = ?", id))
+                .isEqualTo(messages);
+    }
+
+    @Test
+    void refusesACancellationWithoutAReason() {
+        String id = published(networking());
+
+        assertThat(cancel(id, "\"1\"", " "))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("reason");
+        assertThat(count("select count(*) from outbox where message_key = ?", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusesToPublishOrCancelAnythingButADraftOrAPublishedSession() {
+        String draft = idOf(post(networking()));
+        String live = published(networking());
+
+        assertThat(cancel(draft, "\"1\"", "no longer planned")).hasStatus(409);
+        assertThat(publish(live, "\"1\"")).hasStatus(409);
+        assertThat(mvc.delete().uri("/api/sessions/{id}", live).header(HttpHeaders.IF_MATCH, "\"1\""))
+                .hasStatus(409);
+        assertThat(mvc.delete().uri("/api/sessions/{id}", draft).header(HttpHeaders.IF_MATCH, "\"1\""))
+                .hasStatus(204);
+        assertThat(mvc.get().uri("/api/sessions/{id}", draft)).hasStatus(404);
+        assertThat(count("select count(*) from outbox where message_key = ?", draft))
+                .isZero();
+    }
+
+    @Test
+    void keepsTheVersionAndAnnouncesNothingWhenAWriteChangesNothing() {
+        Consumer<String, String> consumer = sessionChangesConsumer();
+        String id = published(networking());
 
         assertThat(put(id, "\"1\"", networking()))
                 .hasStatusOk()
@@ -104,14 +200,16 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
     }
 
     @Test
-    void refusesARevisionBasedOnAStaleVersion() {
-        String id = idOf(post(networking()));
+    void refusesAChangeBasedOnAStaleVersionSoTwoOperatorsNeverOverwriteEachOther() {
+        String id = published(networking());
+        // both operators read version 1; the first one's change wins
         assertThat(put(id, "\"1\"", networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
                 .hasStatusOk();
 
         assertThat(put(id, "\"1\"", networking("2022-10-12T09:00", "2022-10-12T10:30", "Zoom", "")))
                 .hasStatus(412)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(cancel(id, "\"1\"", "stale")).hasStatus(412);
 
         assertThat(mvc.get().uri("/api/sessions/{id}", id))
                 .hasStatusOk()
@@ -124,8 +222,58 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
     }
 
     @Test
+    void letsExactlyOneOfTwoSimultaneousChangesOfTheSameVersionWin() {
+        String id = published(networking());
+        var barrier = new CyclicBarrier(2);
+        ExecutorService operators = Executors.newFixedThreadPool(2);
+        Function<String, CompletableFuture<Integer>> change = start -> CompletableFuture.supplyAsync(
+                () -> {
+                    await(barrier);
+                    return put(id, "\"1\"", networking("2022-10-11T" + start, "2022-10-11T19:00", "Zoom", ""))
+                            .getResponse()
+                            .getStatus();
+                },
+                operators);
+        try {
+            CompletableFuture<Integer> first = change.apply("17:00");
+            CompletableFuture<Integer> second = change.apply("17:30");
+
+            assertThat(List.of(first.join(), second.join())).containsExactlyInAnyOrder(200, 412);
+        } finally {
+            operators.shutdown();
+        }
+        assertThat(count("select version from session where id = ?::uuid", id)).isEqualTo(2);
+        assertThat(count("select count(*) from outbox where message_key = ?", id))
+                .isEqualTo(2);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void requiresIfMatchForEveryChange() {
+        String id = published(networking());
+
+        assertThat(mvc.put()
+                        .uri("/api/sessions/{id}", id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
+                .hasStatus(428)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(put(id, "*", networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
+                .hasStatus(428);
+        assertThat(mvc.post().uri("/api/sessions/{id}/publish", id)).hasStatus(428);
+        assertThat(count("select version from session where id = ?::uuid", id)).isEqualTo(1);
+    }
+
+    @Test
     void answersNotModifiedWhenTheClientHasTheCurrentVersion() {
-        String id = idOf(post(networking()));
+        String id = published(networking());
 
         assertThat(mvc.get().uri("/api/sessions/{id}", id).header(HttpHeaders.IF_NONE_MATCH, "\"1\""))
                 .hasStatus(304);
@@ -138,24 +286,7 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
         assertThat(mvc.get().uri("/api/sessions/{id}", unknown))
                 .hasStatus(404)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(put(unknown, null, networking())).hasStatus(404);
-    }
-
-    @Test
-    void listsSessionsInPagesInTheOrderTheyWereCreated() {
-        String first = idOf(post(networking()));
-        String second = idOf(post(networking()));
-        int total = count("select count(*) from session");
-
-        assertThat(mvc.get().uri("/api/sessions?page={page}&size=1", total - 2))
-                .hasStatusOk()
-                .bodyJson()
-                .isLenientlyEqualTo("{\"content\": [{\"id\": \"%s\"}], \"page\": {\"size\": 1, \"totalElements\": %d}}"
-                        .formatted(first, total));
-        assertThat(mvc.get().uri("/api/sessions?page={page}&size=1", total - 1))
-                .bodyJson()
-                .extractingPath("$.content[0].id")
-                .isEqualTo(second);
+        assertThat(put(unknown, "\"1\"", networking())).hasStatus(404);
     }
 
     private void assertAnnounced(ConsumerRecord<String, String> record, String id, String kind, int version) {
@@ -174,50 +305,5 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
                 .containsEntry("ce_time", change.get("occurredAt").asString())
                 .containsEntry("content-type", "application/json");
         assertThat(Instant.parse(headers(record).get("ce_time"))).isNotNull();
-    }
-
-    private static Map<String, String> headers(ConsumerRecord<String, String> record) {
-        var headers = new java.util.HashMap<String, String>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
-    }
-
-    private static List<ConsumerRecord<String, String>> awaitRecords(
-            Consumer<String, String> consumer, String id, int expected) {
-        var records = new ArrayList<ConsumerRecord<String, String>>();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            records.addAll(poll(consumer, id));
-            assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
-        });
-        assertThat(records).hasSize(expected);
-        return records;
-    }
-
-    private MvcTestResult post(String body) {
-        return mvc.post()
-                .uri("/api/sessions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
-    private MvcTestResult put(String id, String ifMatch, String body) {
-        var request = mvc.put()
-                .uri("/api/sessions/{id}", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body);
-        if (ifMatch != null) {
-            request.header(HttpHeaders.IF_MATCH, ifMatch);
-        }
-        return request.exchange();
-    }
-
-    private String idOf(MvcTestResult result) {
-        assertThat(result).hasStatus(201);
-        return json.readTree(result.getResponse().getContentAsByteArray())
-                .get("id")
-                .asString();
     }
 }

@@ -16,8 +16,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /** Bad input is refused with a problem naming each field, and leaves no session and no message behind. */
 class SessionValidationIntegrationTests extends CatalogueIntegrationTest {
 
-    private static final String SEEDED_SESSION = "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11";
-
     static Stream<Arguments> badSessions() {
         String valid = networking();
         return Stream.of(
@@ -44,7 +42,25 @@ class SessionValidationIntegrationTests extends CatalogueIntegrationTest {
                         "eventId"),
                 Arguments.of("start missing", valid.replace("\"start\": \"2022-10-11T16:30\",", ""), "start"),
                 Arguments.of("start not a date-time", valid.replace("2022-10-11T16:30", "next Tuesday"), "start"),
-                Arguments.of("unknown format", valid.replace("\"ONLINE\"", "\"TELEPATHIC\""), "format"));
+                Arguments.of("unknown format", valid.replace("\"ONLINE\"", "\"TELEPATHIC\""), "format"),
+                Arguments.of(
+                        "unknown language tag",
+                        valid.replace("\"languages\": [\"en\"]", "\"languages\": [\"xx\"]"),
+                        "languages"),
+                Arguments.of(
+                        "title keyed by an unknown language",
+                        valid.replace("\"pl\": \"Sieciowanie", "\"klingon\": \"Sieciowanie"),
+                        "title"),
+                Arguments.of("over-long title", valid.replace("Networking of cities", "N".repeat(301)), "title"),
+                Arguments.of(
+                        "over-long description",
+                        valid.replace(
+                                "\"zone\"", "\"description\": {\"en\": \"" + "d".repeat(10_001) + "\"}, \"zone\""),
+                        "description"),
+                Arguments.of(
+                        "over-long venue",
+                        valid.replace("\"zone\"", "\"venue\": \"" + "v".repeat(301) + "\", \"zone\""),
+                        "venue"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,10 +91,7 @@ class SessionValidationIntegrationTests extends CatalogueIntegrationTest {
     void refusesABadRevisionKeepingTheSessionAsItWas(String problem, String body, String field) {
         int messages = count("select count(*) from outbox");
 
-        assertThat(mvc.put()
-                        .uri("/api/sessions/{id}", SEEDED_SESSION)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(body))
+        assertThat(put(SEEDED_SESSION, "\"1\"", body))
                 .hasStatus(400)
                 .bodyJson()
                 .extractingPath("$.errors[*].field")

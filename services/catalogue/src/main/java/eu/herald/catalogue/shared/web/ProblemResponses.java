@@ -1,13 +1,17 @@
 package eu.herald.catalogue.shared.web;
 
+import eu.herald.catalogue.shared.Conflict;
 import eu.herald.catalogue.shared.InvalidInput;
 import eu.herald.catalogue.shared.NotFound;
+import eu.herald.catalogue.shared.PreconditionRequired;
 import eu.herald.catalogue.shared.StaleVersion;
 import eu.herald.catalogue.shared.Violation;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -51,10 +56,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
     }
 
+    /** Another operator's change committed between our read and our write: the If-Match is stale now. */
     @ExceptionHandler
     ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
         return ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT, "The resource was changed concurrently; read it again and retry");
+                HttpStatus.PRECONDITION_FAILED, "The resource was changed concurrently; read it again and retry");
+    }
+
+    @ExceptionHandler
+    ProblemDetail preconditionRequired(PreconditionRequired e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(Conflict e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail duplicate(DuplicateKeyException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "It exists already");
     }
 
     @Override
@@ -77,6 +98,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return invalid(e, violations, headers, status, request);
+    }
+
+    /** A query parameter or path segment of the wrong type, such as {@code status=POSTPONED}. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName()
+                : Objects.requireNonNullElse(e.getPropertyName(), "parameter");
+        return invalid(
+                e,
+                List.of(new Violation(field, "has a value of the wrong type or format: " + e.getValue())),
+                headers,
+                status,
+                request);
     }
 
     @Override

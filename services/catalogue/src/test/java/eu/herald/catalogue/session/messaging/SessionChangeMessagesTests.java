@@ -59,6 +59,17 @@ class SessionChangeMessagesTests {
     }
 
     @Test
+    void writesACancellationExactlyLikeTheContractExample() throws Exception {
+        String example = ContractSchemas.examples(TOPIC).get("cancelled.json");
+
+        OutboxMessage message = messages.message(changeOf(example));
+
+        JSONAssert.assertEquals(example, message.payload(), JSONCompareMode.STRICT);
+        ContractSchemas.assertConforms(TOPIC, message.payload());
+        assertThat(message.headers()).containsEntry("ce_type", "eu.herald.session.cancelled.v1");
+    }
+
+    @Test
     void writesAPublicationWithEverythingTheContractExampleHas() throws Exception {
         String example = ContractSchemas.examples(TOPIC).get("published.json");
 
@@ -116,8 +127,7 @@ class SessionChangeMessagesTests {
         var previous = new LinkedHashMap<String, Object>();
         change.get("previous")
                 .properties()
-                .forEach(field -> previous.put(
-                        field.getKey(), LocalDateTime.parse(field.getValue().asString())));
+                .forEach(field -> previous.put(field.getKey(), previousValue(field.getKey(), field.getValue())));
         return new SessionChanged(
                 UUID.fromString(change.get("changeId").asString()),
                 ChangeKind.valueOf(change.get("kind").asString()),
@@ -127,11 +137,22 @@ class SessionChangeMessagesTests {
                         session.get("version").asInt(),
                         SessionStatus.valueOf(session.get("status").asString()),
                         details,
-                        null,
+                        text(session, "cancellationReason", null),
                         occurredAt,
                         Instant.parse(text(session, "updatedAt", occurredAt.toString()))),
                 previous,
                 strings(change.get("changedFields")));
+    }
+
+    private static Object previousValue(String field, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        return switch (field) {
+            case "start", "end" -> LocalDateTime.parse(value.asString());
+            case "status" -> SessionStatus.valueOf(value.asString());
+            default -> value.asString();
+        };
     }
 
     private static Texts texts(JsonNode node) {
