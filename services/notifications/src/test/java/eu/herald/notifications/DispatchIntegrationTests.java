@@ -54,7 +54,7 @@ class DispatchIntegrationTests extends IntegrationTestSupport {
             assertThat(recipients(email)).containsExactly(target.address());
             assertThat(email.getSubject()).isEqualTo("Zmiana terminu: " + SeedRequests.TITLE_PL);
             assertThat(email.getFrom()).extracting(Object::toString).containsExactly("Herald <noreply@herald.local>");
-            assertThat((String) email.getContent())
+            assertThat(TestSmtp.text(email))
                     .contains("Termin: wtorek, 11 października 2022, 17:00–18:30 CEST")
                     .contains("- Początek: wtorek, 11 października 2022, 16:30 CEST → wtorek, 11 października"
                             + " 2022, 17:00 CEST");
@@ -100,8 +100,7 @@ class DispatchIntegrationTests extends IntegrationTestSupport {
 
         MimeMessage email = awaitOneEmail(deliveryId(change, fundao));
         assertThat(email.getSubject()).isEqualTo("Nova sessão: " + SeedRequests.TITLE_EN);
-        assertThat((String) email.getContent())
-                .contains("Data e hora: terça-feira, 11 de outubro de 2022, 15:30–17:00 WEST");
+        assertThat(TestSmtp.text(email)).contains("Data e hora: terça-feira, 11 de outubro de 2022, 15:30–17:00 WEST");
     }
 
     @Test
@@ -201,48 +200,85 @@ class DispatchIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
-    void keepsADeliveryForAnotherAttemptWhenTheMailServerIsDown() throws Exception {
+    void retriesWhileTheMailServerIsDownAndSendsEachDeliveryOnceWhenItIsBack() throws Exception {
         UUID change = UUID.randomUUID();
-        Target target = Target.email("server-down");
-        DeliveryId delivery = deliveryId(change, target);
+        List<Target> targets = List.of(Target.email("down-a"), Target.email("down-b"), Target.email("down-c"));
 
         TestSmtp.whileDown(() -> {
             try {
-                produceRequest(PLOCK, text(rescheduledForPlock(change, target)));
+                produceRequest(PLOCK, text(rescheduledForPlock(change, targets.toArray(Target[]::new))));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            await().untilAsserted(() -> assertThat(deliveries.find(delivery)).hasValueSatisfying(row -> {
-                assertThat(row.status()).isEqualTo(DeliveryStatus.RETRYING);
-                assertThat(row.attempts()).isEqualTo(1);
-                assertThat(row.firstAttemptAt()).isNotNull();
-                assertThat(row.sentAt()).isNull();
-                assertThat(row.reason()).isNotBlank();
-            }));
+            for (Target target : targets) {
+                await().untilAsserted(() -> assertThat(deliveries.find(deliveryId(change, target)))
+                        .hasValueSatisfying(row -> {
+                            assertThat(row.status()).isEqualTo(DeliveryStatus.RETRYING);
+                            assertThat(row.attempts()).isGreaterThanOrEqualTo(2);
+                            assertThat(row.nextAttemptAt()).isNotNull();
+                            assertThat(row.sentAt()).isNull();
+                            assertThat(row.reason()).isNotBlank();
+                        }));
+            }
         });
 
-        try (TopicReader outcomes = read(OUTCOMES)) {
-            ConsumerRecord<String, byte[]> outcome =
-                    outcomes.await(about(delivery), 1).get(0);
-            assertThat(header(outcome, "ce_type")).isEqualTo("eu.herald.delivery.retrying.v1");
-            ContractSchemas.assertConforms(OUTCOMES, value(outcome));
+        for (Target target : targets) {
+            DeliveryId delivery = deliveryId(change, target);
+            awaitOneEmail(delivery);
+            await().untilAsserted(() -> assertThat(deliveries.find(delivery))
+                    .hasValueSatisfying(row -> assertThat(row.status()).isEqualTo(DeliveryStatus.SENT)));
         }
+        try (TopicReader outcomes = read(OUTCOMES)) {
+            DeliveryId first = deliveryId(change, targets.get(0));
+            List<ConsumerRecord<String, byte[]>> published = outcomes.await(
+                    record -> about(first).test(record)
+                            && header(record, "ce_type").endsWith(".sent.v1"),
+                    1);
+            List<ConsumerRecord<String, byte[]>> all = outcomes.readNow(about(first));
+            List<JsonNode> retrying = all.stream()
+                    .filter(record -> header(record, "ce_type").equals("eu.herald.delivery.retrying.v1"))
+                    .map(record -> JSON.readTree(value(record)))
+                    .toList();
+            assertThat(retrying)
+                    .isNotEmpty()
+                    .allSatisfy(json ->
+                            assertThat(json.get("nextAttemptAt").asString()).isNotBlank());
+            assertThat(retrying)
+                    .extracting(json -> json.get("attempts").asInt())
+                    .doesNotHaveDuplicates();
+            all.forEach(record -> ContractSchemas.assertConforms(OUTCOMES, value(record)));
+            assertThat(JSON.readTree(value(published.get(0))).get("attempts").asInt())
+                    .isEqualTo(retrying.size() + 1);
+        }
+        // stays so: a duplicate would arrive right behind
+        await().during(java.time.Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (Target target : targets) {
+                assertThat(TestSmtp.withMessageId(messageId(deliveryId(change, target))))
+                        .hasSize(1);
+            }
+        });
     }
 
     @Test
     void keepsDeliveriesForChannelsWithoutANotifierPending() throws Exception {
         UUID change = UUID.randomUUID();
         Target push = Target.webPush();
+        Target hook = Target.webhook();
         Target email = Target.email("with-push");
 
-        produceRequest(PLOCK, text(rescheduledForPlock(change, push, email)));
+        produceRequest(PLOCK, text(rescheduledForPlock(change, push, hook, email)));
 
         awaitOneEmail(deliveryId(change, email));
-        Optional<Delivery> pending = deliveries.find(deliveryId(change, push));
-        assertThat(pending).hasValueSatisfying(row -> {
-            assertThat(row.status()).isEqualTo(DeliveryStatus.PENDING);
-            assertThat(row.attempts()).isZero();
-        });
+        for (Target other : List.of(push, hook)) {
+            Optional<Delivery> pending = deliveries.find(deliveryId(change, other));
+            assertThat(pending).hasValueSatisfying(row -> {
+                assertThat(row.status()).isEqualTo(DeliveryStatus.PENDING);
+                assertThat(row.channel().name()).isEqualTo(other.channel());
+                assertThat(row.attempts()).isZero();
+                // nobody holds it, so the retry scheduler leaves it alone too
+                assertThat(row.nextAttemptAt()).isNull();
+            });
+        }
     }
 
     private static DeliveryId deliveryId(UUID change, Target target) {

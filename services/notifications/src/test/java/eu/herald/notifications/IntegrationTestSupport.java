@@ -51,6 +51,9 @@ public abstract class IntegrationTestSupport {
         registry.add("spring.mail.host", () -> TestSmtp.HOST);
         registry.add("spring.mail.port", TestSmtp::port);
         registry.add("herald.notifications.messaging.relay-interval", () -> "500ms");
+        // the schedule in miniature: a test sees retries, exhaustion and replays within seconds
+        registry.add("herald.notifications.delivery.retry-schedule", () -> "200ms,500ms,1s,2s,3s");
+        registry.add("herald.notifications.delivery.retry-poll-interval", () -> "100ms");
     }
 
     @BeforeAll

@@ -36,6 +36,10 @@ public final class RequestJson {
         public static Target webPush() {
             return new Target(UUID.randomUUID(), "WEB_PUSH", null);
         }
+
+        public static Target webhook() {
+            return new Target(UUID.randomUUID(), "WEBHOOK", null);
+        }
     }
 
     /** Płock (pl, Europe/Warsaw): the session moved from 16:30–18:00 to 17:00–18:30 Warsaw time. */
@@ -94,6 +98,19 @@ public final class RequestJson {
             endpoint.put("channel", target.channel());
             if (target.address() != null) {
                 endpoint.put("address", target.address());
+            }
+            // channels this service does not send on yet, as subscriptions describes them
+            if (target.channel().equals("WEB_PUSH")) {
+                endpoint.putObject("webPush")
+                        .put("endpoint", "https://push.example/send/" + target.endpointId())
+                        .put(
+                                "p256dh",
+                                "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM")
+                        .put("auth", "tBHItJI5svbpez7KI4CCXg");
+            } else if (target.channel().equals("WEBHOOK")) {
+                endpoint.putObject("webhook")
+                        .put("url", "https://hooks.example/herald/" + target.endpointId())
+                        .put("secretVersion", 1);
             }
         }
         return request;

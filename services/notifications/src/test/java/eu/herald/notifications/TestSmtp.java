@@ -2,12 +2,16 @@ package eu.herald.notifications;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -68,6 +72,33 @@ public final class TestSmtp {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The part of this content type (text/plain, text/html, text/calendar) of a multipart message, decoded. */
+    public static String part(MimeMessage message, String contentType) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof String text) {
+                return message.isMimeType(contentType) ? text : "";
+            }
+            MimeMultipart parts = (MimeMultipart) content;
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                if (part.isMimeType(contentType)) {
+                    Object value = part.getContent();
+                    return value instanceof String text
+                            ? text
+                            : new String(((InputStream) value).readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            throw new AssertionError("no " + contentType + " part");
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(MimeMessage message) {
+        return part(message, "text/plain");
     }
 
     private static GreenMail server() {

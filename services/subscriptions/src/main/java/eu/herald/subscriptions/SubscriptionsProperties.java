@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,13 +19,58 @@ import org.springframework.validation.annotation.Validated;
  *     have templates for)
  * @param topics partitions and replication of the topics this service declares
  * @param matcher how the matcher reads recipients and retries a change it cannot process
+ * @param unsubscribe public links (one-click unsubscribe, email verification) and the key that signs them
+ * @param webhooks webhook registration and the master key their signing secrets derive from
+ * @param limits per-municipality limits
+ * @param verification the double opt-in email
  */
 @Validated
 @ConfigurationProperties("herald.subscriptions")
 public record SubscriptionsProperties(
         @DefaultValue({"en", "pl", "pt"}) @NotEmpty List<String> languages,
         @DefaultValue @Valid Topics topics,
-        @DefaultValue @Valid Matcher matcher) {
+        @DefaultValue @Valid Matcher matcher,
+        @DefaultValue @Valid Unsubscribe unsubscribe,
+        @DefaultValue @Valid Webhooks webhooks,
+        @DefaultValue @Valid Limits limits,
+        @DefaultValue @Valid Verification verification) {
+
+    /**
+     * @param baseUrl public base URL of this service, for the links it hands out
+     * @param secret HMAC key (at least 32 characters) signing unsubscribe and verification tokens;
+     *     when absent a random one is generated at startup and links do not survive a restart
+     */
+    public record Unsubscribe(
+            @DefaultValue("http://localhost:8082") @NotEmpty String baseUrl,
+            @Nullable String secret) {}
+
+    /**
+     * @param masterKey key every webhook secret derives from: HMAC(masterKey, endpointId ‖ rotation)
+     *     (ADR 0007); the notifications service must be given the same one. When absent a random one is
+     *     generated at startup and secrets change at every restart (development only).
+     * @param allowHttp accept plain http webhook URLs (local development only)
+     */
+    public record Webhooks(
+            @Nullable String masterKey,
+            @DefaultValue("false") boolean allowHttp) {}
+
+    /**
+     * @param endpoints most endpoints a municipality can have
+     * @param subscriptions most subscriptions a municipality can have
+     */
+    public record Limits(
+            @DefaultValue("20") @Positive int endpoints,
+            @DefaultValue("200") @Positive int subscriptions) {}
+
+    /**
+     * @param from sender of the confirmation email
+     * @param validity how long a confirmation link works
+     */
+    public record Verification(
+            @DefaultValue("Herald <no-reply@herald.example>") @NotEmpty
+            String from,
+
+            @DefaultValue("7d") Duration validity) {}
 
     /**
      * @param partitions partitions of the request topic and of the session-changes dead letters

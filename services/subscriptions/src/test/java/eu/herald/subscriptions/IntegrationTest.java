@@ -1,16 +1,23 @@
 package eu.herald.subscriptions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.testsupport.TestPostgres;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,13 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
             "herald.subscriptions.matcher.retry.initial-interval=100ms",
             // small enough that the fan-out tests cross batch boundaries
             "herald.subscriptions.matcher.batch-size=2",
-            "herald.subscriptions.matcher.fetch-size=2"
+            "herald.subscriptions.matcher.fetch-size=2",
+            "herald.subscriptions.limits.endpoints=4",
+            "herald.subscriptions.limits.subscriptions=4"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @EmbeddedKafka(
         partitions = 3,
-        topics = "catalogue.session-changes.v1",
+        topics = {"catalogue.session-changes.v1", "catalogue.themes.v1", "notifications.delivery-outcomes.v1"},
         brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 public abstract class IntegrationTest {
 
@@ -51,6 +60,49 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("subscriptions"));
         registry.add("spring.datasource.username", TestPostgres::username);
         registry.add("spring.datasource.password", TestPostgres::password);
+        registry.add("spring.mail.host", () -> TestSmtp.HOST);
+        registry.add("spring.mail.port", TestSmtp::port);
+    }
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    /** The catalogue's taxonomy as its topic would have delivered it (the topic itself is tested once). */
+    @BeforeEach
+    void knowTheCataloguesThemes() {
+        for (String slug :
+                List.of("green-transition", "territorial-cohesion", "digital-transformation", "youth-empowerment")) {
+            knownTheme(slug);
+        }
+    }
+
+    protected void knownTheme(String slug) {
+        jdbc.sql("insert into theme (slug, labels, retired) values (:slug, '{}', false) on conflict do nothing")
+                .param("slug", slug)
+                .update();
+    }
+
+    /** Registers an email endpoint and follows the confirmation link mailed to it. */
+    protected UUID registerEmail(UUID municipality, String address) throws Exception {
+        UUID endpoint = registerPendingEmail(municipality, address);
+        mvc.perform(post(verificationPath(address))).andExpect(status().isOk());
+        return endpoint;
+    }
+
+    protected UUID registerPendingEmail(UUID municipality, String address) throws Exception {
+        return id(postJson(
+                "/api/municipalities/" + municipality + "/endpoints", Map.of("channel", "EMAIL", "address", address)));
+    }
+
+    /** The path of the confirmation link in the last message mailed to the address. */
+    protected static String verificationPath(String address) throws Exception {
+        List<MimeMessage> messages = TestSmtp.to(address);
+        assertThat(messages).as("confirmation mail to " + address).isNotEmpty();
+        String text = String.valueOf(messages.get(messages.size() - 1).getContent());
+        Matcher link = Pattern.compile("http://localhost:8082(/endpoints/verify/[A-Za-z0-9_.-]+)")
+                .matcher(text);
+        assertThat(link.find()).as("confirmation link in " + text).isTrue();
+        return link.group(1);
     }
 
     protected UUID registerMunicipality(String name) throws Exception {
@@ -59,12 +111,10 @@ public abstract class IntegrationTest {
                 Map.of("name", name, "country", "PL", "language", "pl", "timeZone", "Europe/Warsaw")));
     }
 
-    protected UUID registerEmail(UUID municipality, String address) throws Exception {
-        return id(postJson(
-                "/api/municipalities/" + municipality + "/endpoints", Map.of("channel", "EMAIL", "address", address)));
-    }
-
     protected UUID subscribe(UUID municipality, String type, String value, String... changeKinds) throws Exception {
+        if (type.equals("THEME")) {
+            knownTheme(value);
+        }
         Map<String, Object> body = changeKinds.length == 0
                 ? Map.of("selector", Map.of("type", type, "value", value))
                 : Map.of("selector", Map.of("type", type, "value", value), "changeKinds", Arrays.asList(changeKinds));
@@ -75,7 +125,7 @@ public abstract class IntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private JsonNode postJson(String path, Object body) throws Exception {
+    protected JsonNode postJson(String path, Object body) throws Exception {
         String response = mvc.perform(
                         post(path).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated())
@@ -85,7 +135,7 @@ public abstract class IntegrationTest {
         return json.readTree(response);
     }
 
-    private static UUID id(JsonNode created) {
+    protected static UUID id(JsonNode created) {
         return UUID.fromString(created.get("id").stringValue());
     }
 }

@@ -14,15 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 
 class RegistrationApiIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void registersMunicipalityWithEmailEndpointAndThemeSubscription() throws Exception {
@@ -60,7 +55,7 @@ class RegistrationApiIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.municipalityId").value(municipality.toString()))
                 .andExpect(jsonPath("$.channel").value("EMAIL"))
                 .andExpect(jsonPath("$.address").value("urzad@testowe.example"))
-                .andExpect(jsonPath("$.status").value("ACTIVE"));
+                .andExpect(jsonPath("$.status").value("PENDING_VERIFICATION"));
         mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(1)))
@@ -129,7 +124,7 @@ class RegistrationApiIntegrationTests extends IntegrationTest {
                                 """.formatted(otherTenant)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.municipalityId").value(municipality.toString()))
-                .andExpect(jsonPath("$.status").value("ACTIVE"));
+                .andExpect(jsonPath("$.status").value("PENDING_VERIFICATION"));
         mvc.perform(get("/api/municipalities/" + otherTenant + "/endpoints")).andExpect(jsonPath("$", hasSize(0)));
     }
 

@@ -21,9 +21,15 @@ public record Delivery(
         @Nullable Instant firstAttemptAt,
         @Nullable Instant sentAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Instant nextAttemptAt,
+        int retriesFrom) {
 
-    static Delivery pending(NotificationRequest request, Endpoint endpoint, Instant now) {
+    /**
+     * A new delivery; {@code heldUntil} is the lease of the dispatcher about to attempt it, or null when nobody
+     * can attempt it yet (no notifier for its channel).
+     */
+    static Delivery pending(NotificationRequest request, Endpoint endpoint, Instant now, @Nullable Instant heldUntil) {
         SessionChange change = request.change();
         return new Delivery(
                 DeliveryId.of(change.id(), endpoint.id()),
@@ -42,6 +48,13 @@ public record Delivery(
                 null,
                 null,
                 now,
-                now);
+                now,
+                heldUntil,
+                0);
+    }
+
+    /** Attempts since the first one or the last replay. */
+    int attemptsInSchedule() {
+        return attempts - retriesFrom;
     }
 }

@@ -3,7 +3,10 @@ package eu.herald.notifications.delivery;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** The outcome of one attempt, recorded with the delivery's new status and published afterwards. */
+/**
+ * The outcome of one attempt, recorded with the delivery's new status and published afterwards; {@code
+ * nextAttemptAt} is set when it is RETRYING.
+ */
 public record DeliveryAttempted(
         OutcomeId id,
         DeliveryId deliveryId,
@@ -21,4 +24,5 @@ public record DeliveryAttempted(
         Instant changedAt,
         @Nullable Instant firstAttemptAt,
         @Nullable Instant sentAt,
-        Instant occurredAt) {}
+        Instant occurredAt,
+        @Nullable Instant nextAttemptAt) {}

@@ -1,8 +1,5 @@
 package eu.herald.notifications.delivery;
 
-import eu.herald.notifications.delivery.DeliveryResult.Deferred;
-import eu.herald.notifications.delivery.DeliveryResult.Delivered;
-import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,8 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,29 +26,44 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The deliveries and the outcome of every attempt. The primary key of a delivery is derived from (change,
- * endpoint), so recording a redelivered request changes nothing. Each attempt's outcome is written in the same
- * transaction as the delivery's new status and stays unpublished until the relay has sent it (an outbox).
+ * The deliveries, the requests behind them and the outcome of every attempt. The primary key of a delivery is
+ * derived from (change, endpoint), so recording a redelivered request changes nothing. Each attempt's outcome is
+ * written in the same transaction as the delivery's new status and stays unpublished until the relay has sent it
+ * (an outbox).
+ *
+ * <p>Whoever attempts a delivery first claims it: {@code next_attempt_at} is then its lease. The claim is a
+ * single statement ({@code for update skip locked}), so instances never wait for each other's deliveries and
+ * never attempt the same one at the same time; the lease running out hands a delivery whose instance died to
+ * another one.
  */
 @Repository
 public class DeliveryLog {
 
+    private static final String INSERT_REQUEST = """
+            insert into notification_request (request_id, change_id, payload, created_at)
+            values (:requestId, :changeId, cast(:payload as jsonb), :createdAt)
+            on conflict (request_id) do nothing
+            """;
+
     private static final String INSERT = """
             insert into delivery (delivery_id, request_id, change_id, session_id, session_version, municipality_id,
-                                  endpoint_id, channel, address, status, attempts, changed_at, created_at, updated_at)
+                                  endpoint_id, channel, address, status, attempts, changed_at, created_at, updated_at,
+                                  next_attempt_at)
             values (:deliveryId, :requestId, :changeId, :sessionId, :sessionVersion, :municipalityId,
-                    :endpointId, :channel, :address, :status, :attempts, :changedAt, :createdAt, :updatedAt)
+                    :endpointId, :channel, :address, :status, :attempts, :changedAt, :createdAt, :updatedAt,
+                    :nextAttemptAt)
             on conflict (delivery_id) do nothing
             """;
 
     private static final String ATTEMPT_COLUMNS = """
             o.outcome_id, o.status, o.reason, o.endpoint_gone, o.attempts, o.first_attempt_at, o.sent_at,
-            o.occurred_at, d.delivery_id, d.request_id, d.change_id, d.session_id, d.session_version,
-            d.municipality_id, d.endpoint_id, d.channel, d.changed_at
+            o.occurred_at, o.next_attempt_at, d.delivery_id, d.request_id, d.change_id, d.session_id,
+            d.session_version, d.municipality_id, d.endpoint_id, d.channel, d.changed_at
             """;
 
     private final NamedParameterJdbcTemplate batch;
     private final JdbcClient jdbc;
+    private final StoredRequests stored = new StoredRequests();
 
     DeliveryLog(NamedParameterJdbcTemplate batch, JdbcClient jdbc) {
         this.batch = batch;
@@ -56,74 +71,156 @@ public class DeliveryLog {
     }
 
     /**
-     * Records the deliveries in one batch and returns those still to be attempted, in their original order: the
-     * ones recorded now and the ones recorded before but never attempted (a crash between recording and sending).
-     * Deliveries already attempted (sent, retrying, failed) are left alone.
+     * Records the requests and their deliveries in one batch each and returns the deliveries this caller now
+     * holds, in their original order: the ones recorded now with a lease, and the ones recorded before, still
+     * pending, whose lease ran out (a crash between recording and sending). Deliveries already attempted (sent,
+     * retrying, failed, dead) are left alone: the retry scheduler owns the retrying ones.
      */
     @Transactional
-    public List<Delivery> record(List<Delivery> deliveries) {
+    public List<Delivery> record(
+            List<NotificationRequest> requests, List<Delivery> deliveries, Instant now, Instant leaseUntil) {
         if (deliveries.isEmpty()) {
             return List.of();
         }
+        Map<RequestId, NotificationRequest> unique = new LinkedHashMap<>();
+        requests.forEach(request -> unique.putIfAbsent(request.id(), request));
+        batch.batchUpdate(
+                INSERT_REQUEST,
+                unique.values().stream()
+                        .map(request -> new MapSqlParameterSource()
+                                .addValue("requestId", request.id().value())
+                                .addValue("changeId", request.change().id().value())
+                                .addValue("payload", stored.write(request))
+                                .addValue("createdAt", timestamp(now)))
+                        .toArray(SqlParameterSource[]::new));
         int[] counts = batch.batchUpdate(
                 INSERT, deliveries.stream().map(DeliveryLog::insertParameters).toArray(SqlParameterSource[]::new));
-        Set<DeliveryId> toAttempt = new HashSet<>();
+        Set<DeliveryId> held = new HashSet<>();
         List<UUID> known = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
             if (counts[i] == 1) {
-                toAttempt.add(deliveries.get(i).id());
-            } else {
+                if (delivery.nextAttemptAt() != null) {
+                    held.add(delivery.id());
+                }
+            } else if (delivery.nextAttemptAt() != null) {
                 // 0: it was there already; anything else: the driver could not tell
-                known.add(deliveries.get(i).id().value());
+                known.add(delivery.id().value());
             }
         }
         if (!known.isEmpty()) {
-            jdbc.sql("select delivery_id from delivery where delivery_id in (:ids) and status = 'PENDING'")
+            jdbc.sql("""
+                            update delivery set next_attempt_at = :lease
+                             where delivery_id in (:ids) and status = 'PENDING'
+                               and (next_attempt_at is null or next_attempt_at <= :now)
+                            returning delivery_id
+                            """)
+                    .param("lease", timestamp(leaseUntil))
                     .param("ids", known)
+                    .param("now", timestamp(now))
                     .query((rs, row) -> new DeliveryId(rs.getObject(1, UUID.class)))
                     .list()
-                    .forEach(toAttempt::add);
+                    .forEach(held::add);
         }
         return deliveries.stream()
-                .filter(delivery -> toAttempt.contains(delivery.id()))
+                .filter(delivery -> held.contains(delivery.id()))
                 .toList();
     }
 
-    /** Records the result of an attempt on the delivery together with its outcome, to be published. */
-    @Transactional
-    public DeliveryAttempted recordAttempt(Delivery delivery, DeliveryResult result, Instant at) {
-        DeliveryStatus status;
-        String reason = null;
-        boolean endpointGone = false;
-        Instant sentAt = null;
-        if (result instanceof Delivered delivered) {
-            status = DeliveryStatus.SENT;
-            sentAt = delivered.at();
-        } else if (result instanceof Rejected rejected) {
-            status = DeliveryStatus.FAILED;
-            reason = rejected.reason();
-            endpointGone = rejected.endpointGone();
-        } else if (result instanceof Deferred deferred) {
-            status = DeliveryStatus.RETRYING;
-            reason = deferred.reason();
-        } else {
-            throw new IllegalArgumentException("unknown result " + result);
+    /**
+     * Claims up to {@code limit} deliveries that are due (a retry whose time has come, or a pending delivery whose
+     * holder's lease ran out), oldest first, holding each until {@code leaseUntil}; returns them with their
+     * requests. Rows another instance is claiming at the same moment are skipped, not waited for.
+     */
+    public List<Claimed> claimDue(int limit, Instant now, Instant leaseUntil) {
+        List<Delivery> due = jdbc.sql("""
+                        with due as (
+                            select delivery_id from delivery
+                             where status in ('PENDING', 'RETRYING') and next_attempt_at <= :now
+                             order by next_attempt_at
+                             limit :limit
+                               for update skip locked)
+                        update delivery d set next_attempt_at = :lease
+                          from due where d.delivery_id = due.delivery_id
+                        returning d.*
+                        """)
+                .param("now", timestamp(now))
+                .param("limit", limit)
+                .param("lease", timestamp(leaseUntil))
+                .query(DELIVERY)
+                .list();
+        if (due.isEmpty()) {
+            return List.of();
         }
-        Attempt attempt = jdbc.sql("""
+        Map<UUID, NotificationRequest> requests = new HashMap<>();
+        jdbc.sql("select request_id, payload::text as payload from notification_request where request_id in (:ids)")
+                .param(
+                        "ids",
+                        due.stream().map(d -> d.requestId().value()).distinct().toList())
+                .query((rs, row) -> stored.read(rs.getString("payload")))
+                .list()
+                .forEach(request -> requests.put(request.id().value(), request));
+        return due.stream()
+                .map(delivery ->
+                        new Claimed(delivery, requests.get(delivery.requestId().value())))
+                .toList();
+    }
+
+    /**
+     * Renews the caller's hold on a delivery right before it is attempted: only if the delivery is still pending
+     * or retrying and still held under {@code heldUntil} (nobody took it over after a lease ran out while it
+     * waited for a worker).
+     */
+    boolean renew(Delivery delivery, Instant heldUntil, Instant until) {
+        return jdbc.sql("""
+                                update delivery set next_attempt_at = :until
+                                 where delivery_id = :id and status in ('PENDING', 'RETRYING')
+                                   and next_attempt_at = :heldUntil
+                                """)
+                        .param("until", timestamp(until))
+                        .param("id", delivery.id().value())
+                        .param("heldUntil", timestamp(heldUntil))
+                        .update()
+                == 1;
+    }
+
+    /** A claimed delivery and its request; the request is null for a delivery recorded before requests were kept. */
+    public record Claimed(Delivery delivery, @Nullable NotificationRequest request) {}
+
+    /** What an attempt comes to: the delivery's new status and, for a retry, when it is due. */
+    record Attempt(
+            DeliveryStatus status,
+            @Nullable String reason,
+            boolean endpointGone,
+            @Nullable Instant sentAt,
+            @Nullable Instant nextAttemptAt) {}
+
+    /**
+     * Records the attempt on the delivery together with its outcome, to be published. Empty when the delivery is
+     * no longer pending or retrying (someone else finished it): a final status is never overwritten.
+     */
+    @Transactional
+    Optional<DeliveryAttempted> recordAttempt(Delivery delivery, Attempt attempt, Instant at) {
+        Optional<Recorded> recorded = jdbc.sql("""
                         update delivery
                            set status = :status, reason = :reason, attempts = attempts + 1,
-                               first_attempt_at = coalesce(first_attempt_at, :at), sent_at = :sentAt, updated_at = :at
-                         where delivery_id = :id
+                               first_attempt_at = coalesce(first_attempt_at, :at), sent_at = :sentAt,
+                               next_attempt_at = :nextAttemptAt, updated_at = :at
+                         where delivery_id = :id and status in ('PENDING', 'RETRYING')
                         returning attempts, first_attempt_at, sent_at
                         """)
-                .param("status", status.name())
-                .param("reason", reason)
+                .param("status", attempt.status().name())
+                .param("reason", attempt.reason())
                 .param("at", timestamp(at))
-                .param("sentAt", timestamp(sentAt))
+                .param("sentAt", timestamp(attempt.sentAt()))
+                .param("nextAttemptAt", timestamp(attempt.nextAttemptAt()))
                 .param("id", delivery.id().value())
                 .query((rs, row) ->
-                        new Attempt(rs.getInt("attempts"), instant(rs, "first_attempt_at"), instant(rs, "sent_at")))
-                .single();
+                        new Recorded(rs.getInt("attempts"), instant(rs, "first_attempt_at"), instant(rs, "sent_at")))
+                .optional();
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
         DeliveryAttempted attempted = new DeliveryAttempted(
                 new OutcomeId(UUID.randomUUID()),
                 delivery.id(),
@@ -134,31 +231,33 @@ public class DeliveryLog {
                 delivery.municipalityId(),
                 delivery.endpointId(),
                 delivery.channel(),
-                status,
-                reason,
-                endpointGone,
-                attempt.attempts(),
+                attempt.status(),
+                attempt.reason(),
+                attempt.endpointGone(),
+                recorded.get().attempts(),
                 delivery.changedAt(),
-                attempt.firstAttemptAt(),
-                attempt.sentAt(),
-                at);
+                recorded.get().firstAttemptAt(),
+                recorded.get().sentAt(),
+                at,
+                attempt.nextAttemptAt());
         jdbc.sql("""
                         insert into delivery_outcome (outcome_id, delivery_id, status, reason, endpoint_gone, attempts,
-                                                      first_attempt_at, sent_at, occurred_at)
+                                                      first_attempt_at, sent_at, occurred_at, next_attempt_at)
                         values (:outcomeId, :deliveryId, :status, :reason, :endpointGone, :attempts,
-                                :firstAttemptAt, :sentAt, :occurredAt)
+                                :firstAttemptAt, :sentAt, :occurredAt, :nextAttemptAt)
                         """)
                 .param("outcomeId", attempted.id().value())
                 .param("deliveryId", attempted.deliveryId().value())
-                .param("status", status.name())
-                .param("reason", reason)
-                .param("endpointGone", endpointGone)
+                .param("status", attempt.status().name())
+                .param("reason", attempt.reason())
+                .param("endpointGone", attempt.endpointGone())
                 .param("attempts", attempted.attempts())
                 .param("firstAttemptAt", timestamp(attempted.firstAttemptAt()))
                 .param("sentAt", timestamp(attempted.sentAt()))
                 .param("occurredAt", timestamp(at))
+                .param("nextAttemptAt", timestamp(attempt.nextAttemptAt()))
                 .update();
-        return attempted;
+        return Optional.of(attempted);
     }
 
     public Optional<Delivery> find(DeliveryId id) {
@@ -172,6 +271,56 @@ public class DeliveryLog {
         return jdbc.sql("select * from delivery where change_id = :change order by municipality_id, endpoint_id")
                 .param("change", change.value())
                 .query(DELIVERY)
+                .list();
+    }
+
+    /** DEAD deliveries, of one change or of all, most recent first. */
+    public List<Delivery> dead(@Nullable ChangeId change, int limit) {
+        return jdbc.sql("select * from delivery where status = 'DEAD'"
+                        + (change == null ? "" : " and change_id = :change")
+                        + " order by updated_at desc, delivery_id limit :limit")
+                .param("change", change == null ? null : change.value())
+                .param("limit", limit)
+                .query(DELIVERY)
+                .list();
+    }
+
+    /**
+     * Puts DEAD deliveries back on the retry schedule, due now, with the whole schedule ahead of them. Only DEAD
+     * ones move, and never one with a SENT outcome, so a replay cannot send twice to the same endpoint.
+     *
+     * @return the deliveries replayed
+     */
+    @Transactional
+    public List<DeliveryId> replay(Collection<DeliveryId> deliveries, Instant now) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        return replayWhere(
+                "d.delivery_id in (:ids)",
+                "ids",
+                deliveries.stream().map(DeliveryId::value).toList(),
+                now);
+    }
+
+    /** Replays every DEAD delivery of the change. */
+    @Transactional
+    public List<DeliveryId> replay(ChangeId change, Instant now) {
+        return replayWhere("d.change_id = :change", "change", change.value(), now);
+    }
+
+    private List<DeliveryId> replayWhere(String condition, String name, Object value, Instant now) {
+        return jdbc.sql("""
+                        update delivery d
+                           set status = 'RETRYING', next_attempt_at = :now, retries_from = d.attempts, updated_at = :now
+                         where %s and d.status = 'DEAD'
+                           and not exists (select 1 from delivery_outcome o
+                                            where o.delivery_id = d.delivery_id and o.status = 'SENT')
+                        returning d.delivery_id
+                        """.formatted(condition))
+                .param(name, value)
+                .param("now", timestamp(now))
+                .query((rs, row) -> new DeliveryId(rs.getObject(1, UUID.class)))
                 .list();
     }
 
@@ -226,7 +375,8 @@ public class DeliveryLog {
                 .addValue("attempts", delivery.attempts())
                 .addValue("changedAt", timestamp(delivery.changedAt()))
                 .addValue("createdAt", timestamp(delivery.createdAt()))
-                .addValue("updatedAt", timestamp(delivery.updatedAt()));
+                .addValue("updatedAt", timestamp(delivery.updatedAt()))
+                .addValue("nextAttemptAt", timestamp(delivery.nextAttemptAt()));
     }
 
     private static final RowMapper<Delivery> DELIVERY = (rs, row) -> new Delivery(
@@ -246,7 +396,9 @@ public class DeliveryLog {
             instant(rs, "first_attempt_at"),
             instant(rs, "sent_at"),
             required(instant(rs, "created_at")),
-            required(instant(rs, "updated_at")));
+            required(instant(rs, "updated_at")),
+            instant(rs, "next_attempt_at"),
+            rs.getInt("retries_from"));
 
     private static final RowMapper<DeliveryAttempted> ATTEMPTED = (rs, row) -> new DeliveryAttempted(
             new OutcomeId(uuid(rs, "outcome_id")),
@@ -265,9 +417,10 @@ public class DeliveryLog {
             required(instant(rs, "changed_at")),
             instant(rs, "first_attempt_at"),
             instant(rs, "sent_at"),
-            required(instant(rs, "occurred_at")));
+            required(instant(rs, "occurred_at")),
+            instant(rs, "next_attempt_at"));
 
-    private record Attempt(
+    private record Recorded(
             int attempts,
             @Nullable Instant firstAttemptAt,
             @Nullable Instant sentAt) {}

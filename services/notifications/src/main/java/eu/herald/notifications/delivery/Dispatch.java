@@ -1,75 +1,221 @@
 package eu.herald.notifications.delivery;
 
+import eu.herald.notifications.delivery.DeliveryLog.Attempt;
+import eu.herald.notifications.delivery.DeliveryLog.Claimed;
+import eu.herald.notifications.delivery.DeliveryResult.Deferred;
+import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns notification requests into deliveries, one per endpoint, and attempts each one that has not been
- * attempted yet through the notifier of its channel.
+ * Turns notification requests into deliveries, one per endpoint, and attempts each one it holds through the
+ * notifier of its channel, several at a time. A transient failure is tried again on the retry schedule; when the
+ * schedule is used up the delivery is DEAD.
  */
 @Service
-public class Dispatch {
+public class Dispatch implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
 
     private final DeliveryLog deliveries;
     private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
     private final Clock clock;
+    private final DeliveryProperties properties;
+    private final RetrySchedule schedule;
+    private final DeliveryMetrics metrics;
+    private final ExecutorService workers;
 
-    Dispatch(DeliveryLog deliveries, List<Notifier> notifiers, Clock clock) {
+    Dispatch(
+            DeliveryLog deliveries,
+            List<Notifier> notifiers,
+            Clock clock,
+            DeliveryProperties properties,
+            DeliveryMetrics metrics) {
         this.deliveries = deliveries;
         this.clock = clock;
+        this.properties = properties;
+        this.schedule = new RetrySchedule(properties.retrySchedule(), properties.jitter());
+        this.metrics = metrics;
+        this.workers = Executors.newFixedThreadPool(properties.workers(), new Workers());
         notifiers.forEach(notifier -> this.notifiers.put(notifier.channel(), notifier));
     }
 
-    /** Records the deliveries of all requests in one batch, then attempts those not attempted before. */
+    /** Records the deliveries of all requests in one batch, then attempts those it holds, and waits for them. */
     public List<DeliveryAttempted> dispatch(List<NotificationRequest> requests) {
-        Map<DeliveryId, Planned> planned = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        Instant lease = lease(now);
+        Map<DeliveryId, Job> planned = new LinkedHashMap<>();
         for (NotificationRequest request : requests) {
             for (Endpoint endpoint : request.endpoints()) {
-                Delivery delivery = Delivery.pending(request, endpoint, clock.instant());
+                boolean sendable = notifiers.containsKey(endpoint.channel());
+                Delivery delivery = Delivery.pending(request, endpoint, now, sendable ? lease : null);
+                if (!sendable) {
+                    // kept PENDING and visible in the log until a notifier for the channel exists
+                    log.info("no notifier for {} yet; delivery {} stays pending", endpoint.channel(), delivery.id());
+                }
                 // the same request twice in one batch still yields one delivery
-                planned.putIfAbsent(delivery.id(), new Planned(delivery, request, endpoint));
+                planned.putIfAbsent(delivery.id(), new Job(delivery, request, endpoint));
             }
         }
-        List<Delivery> toAttempt = deliveries.record(
-                planned.values().stream().map(Planned::delivery).toList());
-        List<DeliveryAttempted> attempts = new ArrayList<>();
-        for (Delivery delivery : toAttempt) {
-            Planned plan = planned.get(delivery.id());
-            Notifier notifier = notifiers.get(delivery.channel());
-            if (notifier == null) {
-                // kept PENDING in the log until a notifier for the channel exists
-                log.warn("no notifier for {} yet; delivery {} stays pending", delivery.channel(), delivery.id());
-                continue;
+        List<Delivery> held = deliveries.record(
+                requests, planned.values().stream().map(Job::delivery).toList(), now, lease);
+        return attemptAll(
+                held.stream().map(delivery -> planned.get(delivery.id())).toList());
+    }
+
+    /**
+     * Attempts the deliveries that are due (retries whose time has come, pending ones left behind by an instance
+     * that died), one batch of them.
+     *
+     * @return how many were claimed: a full batch means there may be more
+     */
+    public int retryDue() {
+        Instant now = clock.instant();
+        List<Claimed> claimed = deliveries.claimDue(properties.retryBatchSize(), now, lease(now));
+        List<Job> jobs = new ArrayList<>(claimed.size());
+        for (Claimed due : claimed) {
+            Endpoint endpoint = due.request() == null
+                    ? null
+                    : due.request().endpoints().stream()
+                            .filter(candidate ->
+                                    candidate.id().equals(due.delivery().endpointId()))
+                            .findFirst()
+                            .orElse(null);
+            if (due.request() == null || endpoint == null) {
+                record(due.delivery(), new Rejected("the request of this delivery is no longer known", false));
+            } else {
+                jobs.add(new Job(due.delivery(), due.request(), endpoint));
             }
-            attempts.add(deliveries.recordAttempt(delivery, attempt(notifier, plan), clock.instant()));
+        }
+        attemptAll(jobs);
+        return claimed.size();
+    }
+
+    /** Microseconds, as PostgreSQL keeps them: the lease is compared for equality when it is renewed. */
+    private Instant lease(Instant now) {
+        return now.plus(properties.lease()).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    int retryBatchSize() {
+        return properties.retryBatchSize();
+    }
+
+    private List<DeliveryAttempted> attemptAll(List<Job> jobs) {
+        List<Future<Optional<DeliveryAttempted>>> running = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            running.add(workers.submit(() -> attempt(job)));
+        }
+        List<DeliveryAttempted> attempts = new ArrayList<>(jobs.size());
+        for (Future<Optional<DeliveryAttempted>> attempt : running) {
+            try {
+                attempt.get().ifPresent(attempts::add);
+            } catch (InterruptedException e) {
+                // the deliveries still running finish on their own and are recorded; the caller sees the batch fail
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while attempting deliveries", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("recording an attempt failed", e.getCause());
+            }
         }
         return attempts;
     }
 
-    private static DeliveryResult attempt(Notifier notifier, Planned plan) {
+    private Optional<DeliveryAttempted> attempt(Job job) {
+        Notifier notifier = notifiers.get(job.delivery().channel());
+        Instant heldUntil = job.delivery().nextAttemptAt();
+        if (notifier == null || heldUntil == null) {
+            return Optional.empty();
+        }
+        // a delivery that waited for a worker past its lease may have been taken over by another instance
+        if (!deliveries.renew(job.delivery(), heldUntil, lease(clock.instant()))) {
+            log.info(
+                    "delivery {} was taken over while it waited; not attempted here",
+                    job.delivery().id());
+            return Optional.empty();
+        }
+        metrics.attempting(job.delivery());
+        return record(job.delivery(), send(notifier, job));
+    }
+
+    private Optional<DeliveryAttempted> record(Delivery delivery, DeliveryResult result) {
+        Instant now = clock.instant();
+        Optional<DeliveryAttempted> attempted = deliveries.recordAttempt(delivery, decide(delivery, result, now), now);
+        attempted.ifPresent(metrics::recorded);
+        return attempted;
+    }
+
+    private Attempt decide(Delivery delivery, DeliveryResult result, Instant now) {
+        if (result instanceof Delivered delivered) {
+            return new Attempt(DeliveryStatus.SENT, null, false, delivered.at(), null);
+        }
+        if (result instanceof Rejected rejected) {
+            return new Attempt(DeliveryStatus.FAILED, rejected.reason(), rejected.endpointGone(), null, null);
+        }
+        Deferred deferred = (Deferred) result;
+        int failed = delivery.attemptsInSchedule() + 1;
+        return schedule.next(failed, now)
+                .map(next -> new Attempt(DeliveryStatus.RETRYING, deferred.reason(), false, null, next))
+                .orElseGet(() -> new Attempt(
+                        DeliveryStatus.DEAD,
+                        "gave up after " + failed + " attempts: " + deferred.reason(),
+                        false,
+                        null,
+                        null));
+    }
+
+    private static DeliveryResult send(Notifier notifier, Job job) {
         try {
-            return notifier.send(plan.delivery().id(), plan.request(), plan.endpoint());
+            return notifier.send(job.delivery().id(), job.request(), job.endpoint());
         } catch (RuntimeException e) {
             // a notifier reports expected failures as results; anything else is a defect in rendering or
             // sending that another attempt would repeat, so it is recorded as a failure, visible in the log
             log.error(
                     "notifier {} failed on delivery {}",
                     notifier.channel(),
-                    plan.delivery().id(),
+                    job.delivery().id(),
                     e);
             return new Rejected("unexpected error: " + e, false);
         }
     }
 
-    private record Planned(Delivery delivery, NotificationRequest request, Endpoint endpoint) {}
+    /** Lets the deliveries being attempted finish and be recorded before the application stops. */
+    @Override
+    public void destroy() throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("deliveries still being attempted at shutdown; their leases hand them to another instance");
+            workers.shutdownNow();
+        }
+    }
+
+    private record Job(Delivery delivery, NotificationRequest request, Endpoint endpoint) {}
+
+    private static final class Workers implements ThreadFactory {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            return new Thread(task, "dispatch-" + count.incrementAndGet());
+        }
+    }
 }

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /** Guards against header injection: values either are single lines or are refused. */
 final class HeaderValues {
 
-    // CR, LF and the other C0/C1 controls, plus Unicode line and paragraph separators
-    private static final Pattern BREAKS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
+    // CR, LF and the other C0/C1 controls, Unicode line and paragraph separators, and the character that marks
+    // the per-recipient placeholders of a cached rendering (Placeholders), which data must never forge
+    private static final Pattern BREAKS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\uE000]+");
 
     private HeaderValues() {}
 

@@ -19,7 +19,9 @@ import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.Endpoint;
 import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.delivery.Recipient;
 import eu.herald.notifications.delivery.Session;
+import eu.herald.notifications.email.EmailMessage.CalendarPart;
 import jakarta.mail.internet.InternetAddress;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -29,8 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class EmailComposerTests {
 
-    private final EmailComposer composer =
-            new EmailComposer(new EmailProperties("Herald <noreply@herald.local>", "herald"));
+    private final EmailComposer composer = new EmailComposer(EmailProperties.defaults());
 
     @Test
     void derivesTheMessageIdFromTheDeliveryId() {
@@ -173,13 +174,32 @@ class EmailComposerTests {
     void neverBuildsAMessageWithALineBreakInAHeader() throws Exception {
         InternetAddress address = new InternetAddress("a@example.org");
 
-        assertThatThrownBy(
-                        () -> new EmailMessage("<id@herald>", address, address, "Hi\r\nBcc: x@evil.example", "", null))
+        CalendarPart calendar = new CalendarPart("REQUEST", "");
+
+        assertThatThrownBy(() -> new EmailMessage(
+                        "<id@herald>",
+                        address,
+                        address,
+                        "Hi\r\nBcc: x@evil.example",
+                        "",
+                        "",
+                        calendar,
+                        List.of(),
+                        false))
                 .isInstanceOf(InvalidHeader.class);
-        assertThatThrownBy(() -> new EmailMessage("<id@herald>\n", address, address, "Hi", "", null))
+        assertThatThrownBy(() ->
+                        new EmailMessage("<id@herald>\n", address, address, "Hi", "", "", calendar, List.of(), false))
                 .isInstanceOf(InvalidHeader.class);
-        assertThatThrownBy(
-                        () -> new EmailMessage("<id@herald>", address, address, "Hi", "", "https://a.example/\r\nX: y"))
+        assertThatThrownBy(() -> new EmailMessage(
+                        "<id@herald>",
+                        address,
+                        address,
+                        "Hi",
+                        "",
+                        "",
+                        calendar,
+                        List.of("https://a.example/\r\nX: y"),
+                        true))
                 .isInstanceOf(InvalidHeader.class);
     }
 
@@ -201,6 +221,39 @@ class EmailComposerTests {
                 .contains("Rezygnacja z powiadomień: http://localhost:8082/unsubscribe/eyJlIjoiOWQ4YzdiNmEifQ");
         assertThat(withoutLink.unsubscribeUrl()).isNull();
         assertThat(withoutLink.text()).doesNotContain("javascript:");
+    }
+
+    @Test
+    void rendersAChangeOncePerLanguageAndTimeZoneAndFillsInOnlyTheRecipientsOwnParts() {
+        EmailComposer counted = new EmailComposer(EmailProperties.defaults());
+        ChangeId change = newChange();
+        List<EmailMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Recipient recipient = switch (i % 3) {
+                case 0 -> SeedRequests.recipient(UUID.randomUUID().toString(), "Gmina " + i, "pl", SeedRequests.WARSAW);
+                case 1 ->
+                    SeedRequests.recipient(UUID.randomUUID().toString(), "Município " + i, "pt", SeedRequests.LISBON);
+                default ->
+                    SeedRequests.recipient(
+                            UUID.randomUUID().toString(), "Town " + i, "en", java.time.ZoneId.of("Europe/Brussels"));
+            };
+            Endpoint endpoint = new Endpoint(
+                    new EndpointId(UUID.randomUUID()),
+                    Channel.EMAIL,
+                    "r" + i + "@example.org",
+                    "https://herald.example/unsubscribe/" + i);
+            NotificationRequest request = SeedRequests.rescheduled(change, recipient, endpoint);
+            messages.add(counted.compose(DeliveryId.of(change, endpoint.id()), request, endpoint));
+        }
+
+        assertThat(counted.renderings()).isEqualTo(3);
+        assertThat(messages.get(4).text())
+                .contains("Município 4")
+                .contains("https://herald.example/unsubscribe/4")
+                .doesNotContain("\uE000");
+        assertThat(messages.get(4).html()).contains("Município 4").contains("https://herald.example/unsubscribe/4");
+        assertThat(messages.get(4).calendar().content()).contains("mailto:r4@example.org");
+        assertThat(messages.get(7).text()).contains("Município 7").doesNotContain("Município 4");
     }
 
     private EmailMessage compose(NotificationRequest request) {

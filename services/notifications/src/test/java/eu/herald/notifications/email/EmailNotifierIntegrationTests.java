@@ -33,8 +33,7 @@ class EmailNotifierIntegrationTests {
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private static final Instant NOW = Instant.parse("2022-10-05T09:12:45Z");
-    private final EmailComposer composer =
-            new EmailComposer(new EmailProperties("Herald <noreply@herald.local>", "herald"));
+    private final EmailComposer composer = new EmailComposer(EmailProperties.defaults());
 
     @Test
     void sendsTheEmailWithTheDeliveryIdAsMessageIdAndOneClickUnsubscribe() throws Exception {
@@ -52,9 +51,11 @@ class EmailNotifierIntegrationTests {
         MimeMessage received = smtp.getReceivedMessages()[0];
         assertThat(received.getMessageID()).isEqualTo("<" + delivery.value() + "@herald>");
         assertThat(received.getSubject()).isEqualTo("Zmiana terminu: " + SeedRequests.TITLE_PL);
-        assertThat(received.getHeader("List-Unsubscribe", null)).isEqualTo("<http://localhost:8082/unsubscribe/token>");
+        assertThat(received.getHeader("List-Unsubscribe", null))
+                .isEqualTo("<http://localhost:8082/unsubscribe/token>, <mailto:unsubscribe@herald.local?subject="
+                        + "unsubscribe%20" + endpoint.id() + ">");
         assertThat(received.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(received.getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(received.getContentType()).startsWith("multipart/alternative");
     }
 
     @Test
@@ -108,7 +109,7 @@ class EmailNotifierIntegrationTests {
         properties.put("mail.smtp.connectiontimeout", "5000");
         properties.put("mail.smtp.timeout", "5000");
         sender.setJavaMailProperties(properties);
-        return new EmailNotifier(sender, composer, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new EmailNotifier(new SmtpConnections(sender, 1), composer, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static int closedPort() throws IOException {

@@ -1,6 +1,6 @@
 package eu.herald.subscriptions.endpoint;
 
-/** How an endpoint is reached. Only EMAIL can be registered so far. */
+/** How an endpoint is reached. */
 public enum Channel {
     EMAIL,
     WEB_PUSH,

@@ -4,7 +4,7 @@ import eu.herald.subscriptions.problem.Conflict;
 
 public class EndpointAlreadyRegistered extends Conflict {
 
-    EndpointAlreadyRegistered(Channel channel, String address) {
-        super("address", "The municipality already has the " + channel + " endpoint " + address + ".");
+    EndpointAlreadyRegistered(String field, Channel channel, String address) {
+        super(field, "The municipality already has the " + channel + " endpoint " + address + ".");
     }
 }

@@ -4,6 +4,7 @@ import eu.herald.subscriptions.municipality.MunicipalityId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,10 @@ public class Endpoints {
 
     void add(Endpoint endpoint) {
         jdbc.sql("""
-                        insert into endpoint (id, municipality_id, channel, address, status, status_reason, created_at)
-                        values (:id, :municipalityId, :channel, :address, :status, :statusReason, :createdAt)
+                        insert into endpoint (id, municipality_id, channel, address, status, status_reason,
+                                              push_p256dh, push_auth, secret_version, created_at)
+                        values (:id, :municipalityId, :channel, :address, :status, :statusReason,
+                                :p256dh, :auth, :secretVersion, :createdAt)
                         """)
                 .param("id", endpoint.id().value())
                 .param("municipalityId", endpoint.municipalityId().value())
@@ -31,6 +34,9 @@ public class Endpoints {
                 .param("address", endpoint.address())
                 .param("status", endpoint.status().name())
                 .param("statusReason", endpoint.statusReason())
+                .param("p256dh", endpoint.pushP256dh())
+                .param("auth", endpoint.pushAuth())
+                .param("secretVersion", endpoint.secretVersion())
                 .param("createdAt", Timestamp.from(endpoint.createdAt()))
                 .update();
     }
@@ -48,6 +54,45 @@ public class Endpoints {
                 .single();
     }
 
+    int count(MunicipalityId municipality) {
+        return jdbc.sql("select count(*) from endpoint where municipality_id = :municipalityId")
+                .param("municipalityId", municipality.value())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Activates a pending endpoint; true when it was pending. */
+    boolean activate(EndpointId id, Instant at) {
+        return jdbc.sql("""
+                        update endpoint set status = 'ACTIVE', status_reason = null, verified_at = :at
+                         where id = :id and status = 'PENDING_VERIFICATION'
+                        """)
+                        .param("id", id.value())
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    /** Disables an endpoint with the reason; true when it was not disabled already. */
+    public boolean disable(EndpointId id, String reason) {
+        return jdbc.sql("""
+                        update endpoint set status = 'DISABLED', status_reason = :reason
+                         where id = :id and status <> 'DISABLED'
+                        """)
+                        .param("id", id.value())
+                        .param("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
+                        .update()
+                == 1;
+    }
+
+    /** The next rotation of a webhook's secret. */
+    int rotateSecret(EndpointId id) {
+        return jdbc.sql("""
+                        update endpoint set secret_version = secret_version + 1
+                         where id = :id and channel = 'WEBHOOK' returning secret_version
+                        """).param("id", id.value()).query(Integer.class).single();
+    }
+
     public List<Endpoint> of(MunicipalityId municipality) {
         return jdbc.sql("select * from endpoint where municipality_id = :municipalityId order by created_at, id")
                 .param("municipalityId", municipality.value())
@@ -63,7 +108,15 @@ public class Endpoints {
                 .optional();
     }
 
+    public Optional<Endpoint> find(EndpointId id) {
+        return jdbc.sql("select * from endpoint where id = :id")
+                .param("id", id.value())
+                .query((row, number) -> endpoint(row))
+                .optional();
+    }
+
     private static Endpoint endpoint(ResultSet row) throws SQLException {
+        Timestamp verified = row.getTimestamp("verified_at");
         return new Endpoint(
                 new EndpointId(row.getObject("id", UUID.class)),
                 new MunicipalityId(row.getObject("municipality_id", UUID.class)),
@@ -71,6 +124,10 @@ public class Endpoints {
                 row.getString("address"),
                 EndpointStatus.valueOf(row.getString("status")),
                 row.getString("status_reason"),
+                row.getString("push_p256dh"),
+                row.getString("push_auth"),
+                row.getObject("secret_version", Integer.class),
+                verified == null ? null : verified.toInstant(),
                 row.getTimestamp("created_at").toInstant());
     }
 }

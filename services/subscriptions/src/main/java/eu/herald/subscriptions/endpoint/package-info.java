@@ -1,4 +1,4 @@
-/** Where a municipality receives notifications: email addresses now; web push subscriptions and webhooks later. */
+/** Where a municipality receives notifications: email addresses (double opt-in), web push subscriptions and webhooks. */
 @NullMarked
 package eu.herald.subscriptions.endpoint;
 

@@ -1,6 +1,7 @@
 package eu.herald.subscriptions.matching;
 
 import eu.herald.subscriptions.SubscriptionsProperties;
+import eu.herald.subscriptions.unsubscribe.UnsubscribeLinks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
@@ -26,35 +27,67 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class Recipients {
 
+    /**
+     * Every active subscription the change matches (most specific first: session, event, theme),
+     * then each reachable endpoint once with the most specific subscription that reaches it (for its
+     * unsubscribe link), then the language override of the most specific subscription that has one.
+     */
     private static final String AFFECTED = """
             with matched as (
-                select s.municipality_id from subscription s
-                 where s.status = 'ACTIVE' and s.selector_type = 'THEME'
-                   and s.selector_value = any(:themes) and :kind = any(s.change_kinds)
-                union
-                select s.municipality_id from subscription s
-                 where s.status = 'ACTIVE' and s.selector_type = 'EVENT'
-                   and s.selector_value = :eventId and :kind = any(s.change_kinds)
-                union
-                select s.municipality_id from subscription s
+                select s.id as subscription_id, s.municipality_id, s.endpoint_ids, s.muted_endpoint_ids,
+                       s.language, 3 as specificity
+                  from subscription s
                  where s.status = 'ACTIVE' and s.selector_type = 'SESSION'
                    and s.selector_value = :sessionId and :kind = any(s.change_kinds)
+                union all
+                select s.id, s.municipality_id, s.endpoint_ids, s.muted_endpoint_ids, s.language, 2
+                  from subscription s
+                 where s.status = 'ACTIVE' and s.selector_type = 'EVENT'
+                   and s.selector_value = :eventId and :kind = any(s.change_kinds)
+                union all
+                select s.id, s.municipality_id, s.endpoint_ids, s.muted_endpoint_ids, s.language, 1
+                  from subscription s
+                 where s.status = 'ACTIVE' and s.selector_type = 'THEME'
+                   and s.selector_value = any(:themes) and :kind = any(s.change_kinds)
+            ),
+            reaching as (
+                select distinct on (matched.municipality_id, e.id)
+                       matched.municipality_id, matched.subscription_id, e.id as endpoint_id, e.channel, e.address,
+                       e.push_p256dh, e.push_auth, e.secret_version, e.created_at as endpoint_created_at
+                  from matched
+                  join endpoint e on e.municipality_id = matched.municipality_id and e.status = 'ACTIVE'
+                   and (matched.endpoint_ids is null or e.id = any(matched.endpoint_ids))
+                   and not (e.id = any(matched.muted_endpoint_ids))
+                 order by matched.municipality_id, e.id, matched.specificity desc, matched.subscription_id
+            ),
+            overrides as (
+                select distinct on (municipality_id) municipality_id, language
+                  from matched
+                 where language is not null
+                 order by municipality_id, specificity desc, subscription_id
             )
-            select m.id, m.name, m.country, m.language, m.time_zone,
+            select m.id, m.name, m.country, coalesce(o.language, m.language) as language, m.time_zone,
                    m.delivery_mode, m.quiet_hours_from, m.quiet_hours_to,
-                   e.id as endpoint_id, e.channel, e.address
-              from matched
-              join municipality m on m.id = matched.municipality_id and m.status = 'ACTIVE'
-              join endpoint e on e.municipality_id = m.id and e.status = 'ACTIVE'
-             order by m.id, e.created_at, e.id
+                   r.subscription_id, r.endpoint_id, r.channel, r.address, r.push_p256dh, r.push_auth,
+                   r.secret_version
+              from reaching r
+              join municipality m on m.id = r.municipality_id and m.status = 'ACTIVE'
+              left join overrides o on o.municipality_id = m.id
+             order by m.id, r.endpoint_created_at, r.endpoint_id
             """;
 
     private final JdbcClient jdbc;
+    private final UnsubscribeLinks links;
     private final TransactionTemplate readOnly;
     private final int fetchSize;
 
-    Recipients(JdbcClient jdbc, PlatformTransactionManager transactionManager, SubscriptionsProperties properties) {
+    Recipients(
+            JdbcClient jdbc,
+            UnsubscribeLinks links,
+            PlatformTransactionManager transactionManager,
+            SubscriptionsProperties properties) {
         this.jdbc = jdbc;
+        this.links = links;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.fetchSize = properties.matcher().fetchSize();
@@ -64,7 +97,7 @@ class Recipients {
     void affectedBy(SessionChange change, Consumer<AffectedMunicipality> action) {
         UUID eventId = change.eventId();
         readOnly.executeWithoutResult(transaction -> {
-            var grouping = new Grouping(action);
+            var grouping = new Grouping(action, links);
             jdbc.sql(AFFECTED)
                     .param("themes", change.themes().toArray(String[]::new))
                     .param("kind", change.kind().name())
@@ -80,11 +113,13 @@ class Recipients {
     private static final class Grouping implements RowCallbackHandler {
 
         private final Consumer<AffectedMunicipality> action;
+        private final UnsubscribeLinks links;
         private @Nullable Recipient current;
         private final List<Destination> destinations = new ArrayList<>();
 
-        Grouping(Consumer<AffectedMunicipality> action) {
+        Grouping(Consumer<AffectedMunicipality> action, UnsubscribeLinks links) {
             this.action = action;
+            this.links = links;
         }
 
         @Override
@@ -94,11 +129,7 @@ class Recipients {
                 finish();
                 current = recipient(row, municipalityId);
             }
-            destinations.add(new Destination(
-                    row.getObject("endpoint_id", UUID.class),
-                    row.getString("channel"),
-                    row.getString("address"),
-                    null));
+            destinations.add(destination(row));
         }
 
         void finish() {
@@ -107,6 +138,32 @@ class Recipients {
                 destinations.clear();
                 current = null;
             }
+        }
+
+        private Destination destination(ResultSet row) throws SQLException {
+            UUID endpoint = row.getObject("endpoint_id", UUID.class);
+            String channel = row.getString("channel");
+            String address = row.getString("address");
+            String unsubscribe = links.unsubscribeUrl(endpoint, row.getObject("subscription_id", UUID.class));
+            return switch (channel) {
+                case "WEB_PUSH" ->
+                    new Destination(
+                            endpoint,
+                            channel,
+                            null,
+                            new Destination.WebPush(address, row.getString("push_p256dh"), row.getString("push_auth")),
+                            null,
+                            unsubscribe);
+                case "WEBHOOK" ->
+                    new Destination(
+                            endpoint,
+                            channel,
+                            null,
+                            null,
+                            new Destination.Webhook(address, row.getInt("secret_version")),
+                            unsubscribe);
+                default -> Destination.email(endpoint, address, unsubscribe);
+            };
         }
 
         private static Recipient recipient(ResultSet row, UUID municipalityId) throws SQLException {

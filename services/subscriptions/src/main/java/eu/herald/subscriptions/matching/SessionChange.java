@@ -23,13 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
  * dead-letter topic.
  *
  * @param session the full session snapshot at the new version
+ * @param occurredAt when the change was committed (RFC 3339 UTC), as the catalogue wrote it
  * @param previous previous values of the fields that changed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SessionChange(
         UUID changeId,
         ChangeKind kind,
-        Instant occurredAt,
+        String occurredAt,
         ObjectNode session,
         ObjectNode previous,
         List<String> changedFields) {
@@ -38,6 +39,7 @@ public record SessionChange(
         Objects.requireNonNull(changeId, "changeId is required");
         Objects.requireNonNull(kind, "kind is required");
         Objects.requireNonNull(occurredAt, "occurredAt is required");
+        Instant.parse(occurredAt); // kept as written, so requests carry the change exactly as received
         Objects.requireNonNull(session, "session is required");
         previous = previous == null ? JsonNodeFactory.instance.objectNode() : previous;
         changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);

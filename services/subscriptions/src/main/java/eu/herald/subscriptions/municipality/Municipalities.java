@@ -24,11 +24,13 @@ public class Municipalities {
     public Municipality add(Municipality municipality) {
         @Nullable QuietHours quietHours = municipality.preferences().quietHours();
         jdbc.sql("""
-                        insert into municipality (id, name, country, language, time_zone, status,
+                        insert into municipality (id, name, country, lau_code, nuts_code, language, time_zone, status,
                                                   delivery_mode, quiet_hours_from, quiet_hours_to, created_at)
-                        values (:id, :name, :country, :language, :timeZone, :status,
+                        values (:id, :name, :country, :lauCode, :nutsCode, :language, :timeZone, :status,
                                 :deliveryMode, :quietFrom, :quietTo, :createdAt)
                         """)
+                .param("lauCode", municipality.lauCode())
+                .param("nutsCode", municipality.nutsCode())
                 .param("id", municipality.id().value())
                 .param("name", municipality.name())
                 .param("country", municipality.country())
@@ -55,6 +57,37 @@ public class Municipalities {
         return findById(id).orElseThrow(() -> new MunicipalityNotFound(id));
     }
 
+    /**
+     * Locks the municipality for the rest of the transaction, so that limits on its endpoints and
+     * subscriptions hold under concurrent requests; {@link MunicipalityNotFound} when there is none.
+     */
+    public void lock(MunicipalityId id) {
+        jdbc.sql("select id from municipality where id = :id for update")
+                .param("id", id.value())
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new MunicipalityNotFound(id));
+    }
+
+    /** Replaces the preferences; {@link MunicipalityNotFound} when there is no such municipality. */
+    public Municipality changePreferences(MunicipalityId id, Preferences preferences) {
+        @Nullable QuietHours quietHours = preferences.quietHours();
+        int changed = jdbc.sql("""
+                        update municipality set delivery_mode = :deliveryMode,
+                                                quiet_hours_from = :quietFrom, quiet_hours_to = :quietTo
+                         where id = :id
+                        """)
+                .param("id", id.value())
+                .param("deliveryMode", preferences.deliveryMode().name())
+                .param("quietFrom", quietHours == null ? null : quietHours.from())
+                .param("quietTo", quietHours == null ? null : quietHours.to())
+                .update();
+        if (changed == 0) {
+            throw new MunicipalityNotFound(id);
+        }
+        return require(id);
+    }
+
     public boolean exists(MunicipalityId id) {
         return jdbc.sql("select exists (select 1 from municipality where id = :id)")
                 .param("id", id.value())
@@ -69,6 +102,8 @@ public class Municipalities {
                 new MunicipalityId(row.getObject("id", UUID.class)),
                 row.getString("name"),
                 row.getString("country"),
+                row.getString("lau_code"),
+                row.getString("nuts_code"),
                 row.getString("language"),
                 ZoneId.of(row.getString("time_zone")),
                 MunicipalityStatus.valueOf(row.getString("status")),

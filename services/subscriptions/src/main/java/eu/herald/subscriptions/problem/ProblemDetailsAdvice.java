@@ -16,6 +16,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -42,6 +43,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalid(InvalidInput exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", exception.errors());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -49,6 +58,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setDetail("The request has invalid fields.");
         problem.setProperty("errors", errors(exception.getBindingResult()));
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException exception,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail problem = exception.getBody();
+        problem.setTitle("Invalid request");
+        problem.setDetail("The request has invalid parameters.");
+        problem.setProperty(
+                "errors",
+                exception.getParameterValidationResults().stream()
+                        .flatMap(result -> result.getResolvableErrors().stream()
+                                .map(error -> new InvalidField(
+                                        String.valueOf(
+                                                result.getMethodParameter().getParameterName()),
+                                        String.valueOf(error.getDefaultMessage()))))
+                        .sorted(Comparator.comparing(InvalidField::field))
+                        .toList());
         return handleExceptionInternal(exception, problem, headers, status, request);
     }
 

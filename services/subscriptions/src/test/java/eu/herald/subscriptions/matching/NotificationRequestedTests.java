@@ -63,7 +63,7 @@ class NotificationRequestedTests {
                         "Europe/Lisbon",
                         new Recipient.Preferences("IMMEDIATE", null)),
                 List.of(
-                        new Destination(UUID.randomUUID(), "EMAIL", "notificacoes@fundao.example", null),
-                        new Destination(UUID.randomUUID(), "EMAIL", "camara@fundao.example", null)));
+                        Destination.email(UUID.randomUUID(), "notificacoes@fundao.example", null),
+                        Destination.email(UUID.randomUUID(), "camara@fundao.example", null)));
     }
 }

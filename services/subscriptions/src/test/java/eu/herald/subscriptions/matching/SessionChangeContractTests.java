@@ -117,10 +117,27 @@ class SessionChangeContractTests {
                         "Europe/Warsaw",
                         new Recipient.Preferences(
                                 "IMMEDIATE", new Recipient.QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)))),
-                List.of(new Destination(
-                        UUID.fromString("9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a"),
-                        "EMAIL",
-                        "powiadomienia@plock.example",
-                        null)));
+                List.of(
+                        Destination.email(
+                                UUID.fromString("9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a"),
+                                "powiadomienia@plock.example",
+                                "http://localhost:8082/unsubscribe/eyJlIjoiOWQ4YzdiNmEifQ.c2lnbmF0dXJl"),
+                        new Destination(
+                                UUID.fromString("0c9a8b7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"),
+                                "WEB_PUSH",
+                                null,
+                                new Destination.WebPush(
+                                        "https://fcm.googleapis.com/fcm/send/dGVzdA",
+                                        "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+                                        "tBHItJI5svbpez7KI4CCXg"),
+                                null,
+                                "http://localhost:8082/unsubscribe/eyJlIjoiMGM5YThiN2QifQ.c2lnbmF0dXJl"),
+                        new Destination(
+                                UUID.fromString("1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a"),
+                                "WEBHOOK",
+                                null,
+                                null,
+                                new Destination.Webhook("https://plock.example/herald/webhook", 2),
+                                null)));
     }
 }

@@ -41,11 +41,21 @@ class SelectorTests {
     @Test
     void aNewSubscriptionIsActiveAndNeedsAtLeastOneChangeKind() {
         Subscription subscription = Subscription.start(
-                MunicipalityId.generate(), Selector.theme("green-transition"), ChangeKind.all(), Clock.systemUTC());
+                MunicipalityId.generate(),
+                Selector.theme("green-transition"),
+                ChangeKind.all(),
+                null,
+                null,
+                Clock.systemUTC());
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(subscription.changeKinds()).containsExactly(ChangeKind.values());
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Subscription.start(
-                        MunicipalityId.generate(), Selector.theme("green-transition"), Set.of(), Clock.systemUTC()));
+                        MunicipalityId.generate(),
+                        Selector.theme("green-transition"),
+                        Set.of(),
+                        null,
+                        null,
+                        Clock.systemUTC()));
     }
 }

@@ -28,6 +28,15 @@ class MessagingConfiguration {
                 .build();
     }
 
+    /** DEAD deliveries, with the reason, for whoever has to act on them (the operator API replays them). */
+    @Bean
+    NewTopic deadDeliveriesTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.DELIVERIES_DEAD_LETTERS)
+                .partitions(properties.partitions())
+                .replicas(properties.replicas())
+                .build();
+    }
+
     /** A consumer declares the dead letters of what it consumes, partitioned like the topic itself. */
     @Bean
     NewTopic notificationRequestsDeadLetterTopic(MessagingProperties properties) {

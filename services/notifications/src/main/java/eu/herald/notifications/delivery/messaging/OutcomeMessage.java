@@ -23,7 +23,8 @@ record OutcomeMessage(
         String changedAt,
         @Nullable String firstAttemptAt,
         @Nullable String sentAt,
-        String occurredAt) {
+        String occurredAt,
+        @Nullable String nextAttemptAt) {
 
     static OutcomeMessage of(DeliveryAttempted attempted) {
         return new OutcomeMessage(
@@ -43,7 +44,8 @@ record OutcomeMessage(
                 attempted.changedAt().toString(),
                 text(attempted.firstAttemptAt()),
                 text(attempted.sentAt()),
-                attempted.occurredAt().toString());
+                attempted.occurredAt().toString(),
+                text(attempted.nextAttemptAt()));
     }
 
     /** CloudEvents type, e.g. {@code eu.herald.delivery.sent.v1}. */

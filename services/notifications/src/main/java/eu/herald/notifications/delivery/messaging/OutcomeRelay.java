@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import eu.herald.notifications.delivery.DeliveryAttempted;
 import eu.herald.notifications.delivery.DeliveryLog;
+import eu.herald.notifications.delivery.DeliveryStatus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ class OutcomeRelay implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(OutcomeRelay.class);
     private static final String SOURCE = "/herald/notifications";
     private static final long ACK_TIMEOUT_SECONDS = 30;
+    /** Why the delivery is dead, also in the value's {@code reason}; named like the recoverer's headers. */
+    static final String DEAD_LETTER_REASON = "herald_dlt-reason";
 
     private final DeliveryLog deliveries;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -98,7 +101,17 @@ class OutcomeRelay implements SchedulingConfigurer {
         List<DeliveryAttempted> batch = deliveries.lockUnpublished(properties.relayBatchSize());
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
         for (DeliveryAttempted attempted : batch) {
-            sends.add(kafka.send(record(OutcomeMessage.of(attempted))));
+            OutcomeMessage outcome = OutcomeMessage.of(attempted);
+            sends.add(kafka.send(record(Topics.OUTCOMES, outcome)));
+            if (attempted.status() == DeliveryStatus.DEAD) {
+                // in the same batch as the outcome, so a dead delivery is never marked published without it
+                ProducerRecord<String, byte[]> dead = record(Topics.DELIVERIES_DEAD_LETTERS, outcome);
+                dead.headers()
+                        .add(
+                                DEAD_LETTER_REASON,
+                                String.valueOf(outcome.reason()).getBytes(UTF_8));
+                sends.add(kafka.send(dead));
+            }
         }
         for (CompletableFuture<SendResult<String, byte[]>> send : sends) {
             await(send);
@@ -107,7 +120,7 @@ class OutcomeRelay implements SchedulingConfigurer {
         return batch.size();
     }
 
-    private ProducerRecord<String, byte[]> record(OutcomeMessage outcome) {
+    private ProducerRecord<String, byte[]> record(String topic, OutcomeMessage outcome) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", "1.0".getBytes(UTF_8));
         headers.add("ce_id", outcome.outcomeId().getBytes(UTF_8));
@@ -116,8 +129,7 @@ class OutcomeRelay implements SchedulingConfigurer {
         headers.add("ce_time", outcome.occurredAt().getBytes(UTF_8));
         headers.add("ce_subject", outcome.deliveryId().getBytes(UTF_8));
         headers.add("content-type", "application/json".getBytes(UTF_8));
-        return new ProducerRecord<>(
-                Topics.OUTCOMES, null, outcome.municipalityId(), json.writeValueAsBytes(outcome), headers);
+        return new ProducerRecord<>(topic, null, outcome.municipalityId(), json.writeValueAsBytes(outcome), headers);
     }
 
     private static void await(CompletableFuture<SendResult<String, byte[]>> send) {

@@ -2,6 +2,7 @@ package eu.herald.notifications.delivery.web;
 
 import eu.herald.notifications.delivery.Delivery;
 import eu.herald.notifications.delivery.DeliveryAttempted;
+import eu.herald.notifications.delivery.DeliveryStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,7 @@ record DeliveryView(
         @Nullable Instant sentAt,
         Instant createdAt,
         Instant updatedAt,
+        @Nullable Instant nextAttemptAt,
         @Nullable List<AttemptView> outcomes) {
 
     record AttemptView(
@@ -66,6 +68,7 @@ record DeliveryView(
                 delivery.sentAt(),
                 delivery.createdAt(),
                 delivery.updatedAt(),
+                delivery.status() == DeliveryStatus.RETRYING ? delivery.nextAttemptAt() : null,
                 attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
     }
 }

@@ -1,10 +1,19 @@
 package eu.herald.subscriptions.endpoint.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.herald.subscriptions.endpoint.Endpoint;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * An endpoint as the API shows it.
+ *
+ * @param address the email address, the push service URL or the webhook URL
+ * @param secretVersion WEBHOOK: the rotation of its signing secret
+ * @param secret WEBHOOK: the signing secret, only in the answer that created or rotated it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record EndpointView(
         UUID id,
         UUID municipalityId,
@@ -12,9 +21,16 @@ record EndpointView(
         String address,
         String status,
         @Nullable String statusReason,
+        @Nullable Integer secretVersion,
+        @Nullable String secret,
+        @Nullable Instant verifiedAt,
         Instant createdAt) {
 
     static EndpointView of(Endpoint endpoint) {
+        return of(endpoint, null);
+    }
+
+    static EndpointView of(Endpoint endpoint, @Nullable String secret) {
         return new EndpointView(
                 endpoint.id().value(),
                 endpoint.municipalityId().value(),
@@ -22,6 +38,9 @@ record EndpointView(
                 endpoint.address(),
                 endpoint.status().name(),
                 endpoint.statusReason(),
+                endpoint.secretVersion(),
+                secret,
+                endpoint.verifiedAt(),
                 endpoint.createdAt());
     }
 }

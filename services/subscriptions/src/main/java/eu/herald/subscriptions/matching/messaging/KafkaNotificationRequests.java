@@ -35,10 +35,10 @@ class KafkaNotificationRequests implements NotificationRequests {
     }
 
     @Override
-    public void publish(List<NotificationRequested> requests) {
+    public CompletableFuture<Void> publish(List<NotificationRequested> requests) {
+        // the producer batches and compresses the records (linger.ms); the caller decides when to wait
         CompletableFuture<?>[] sent = requests.stream().map(this::send).toArray(CompletableFuture[]::new);
-        // the producer batches and compresses the records; waiting per batch surfaces a failure early
-        CompletableFuture.allOf(sent).join();
+        return CompletableFuture.allOf(sent);
     }
 
     private CompletableFuture<?> send(NotificationRequested request) {

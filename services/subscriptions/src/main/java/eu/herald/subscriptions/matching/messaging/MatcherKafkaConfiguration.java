@@ -1,5 +1,6 @@
 package eu.herald.subscriptions.matching.messaging;
 
+import eu.herald.subscriptions.ConsumedTopic;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.matching.SessionChange;
 import java.util.LinkedHashMap;
@@ -7,22 +8,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,12 +55,9 @@ class MatcherKafkaConfiguration {
                 .build();
     }
 
-    /** A record that is not a readable session change reaches the listener as a failure, not as an exception in poll. */
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer sessionChangeDeserializer(JsonMapper json) {
-        return factory -> valueDeserializer(
-                factory,
-                () -> new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(SessionChange.class, json, false)));
+    ConsumedTopic sessionChangesTopic() {
+        return new ConsumedTopic(Topics.SESSION_CHANGES, SessionChange.class);
     }
 
     /**
@@ -92,12 +85,6 @@ class MatcherKafkaConfiguration {
         backOff.setMultiplier(retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         return new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void valueDeserializer(
-            DefaultKafkaConsumerFactory<?, ?> factory, Supplier<Deserializer<?>> supplier) {
-        ((DefaultKafkaConsumerFactory) factory).setValueDeserializerSupplier((Supplier) supplier);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

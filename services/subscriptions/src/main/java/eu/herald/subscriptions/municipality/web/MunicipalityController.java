@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,13 +31,34 @@ class MunicipalityController {
 
     @PostMapping
     ResponseEntity<MunicipalityView> register(@Valid @RequestBody RegisterMunicipality body) {
-        Municipality municipality = municipalities.add(
-                Municipality.register(body.name(), body.country(), body.language(), ZoneId.of(body.timeZone()), clock));
+        Municipality municipality = municipalities.add(Municipality.register(
+                body.name(),
+                body.country(),
+                body.lauCode(),
+                body.nutsCode(),
+                body.language(),
+                ZoneId.of(body.timeZone()),
+                clock));
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(municipality.id().value())
                 .toUri();
         return ResponseEntity.created(location).body(MunicipalityView.of(municipality));
+    }
+
+    @GetMapping("/{municipalityId}/preferences")
+    MunicipalityView.PreferencesView preferences(@PathVariable UUID municipalityId) {
+        return MunicipalityView.of(municipalities.require(new MunicipalityId(municipalityId)))
+                .preferences();
+    }
+
+    /** Replaces the preferences: quiet hours (local HH:mm window, or null for none) and delivery mode. */
+    @PutMapping("/{municipalityId}/preferences")
+    MunicipalityView.PreferencesView changePreferences(
+            @PathVariable UUID municipalityId, @Valid @RequestBody ChangePreferences body) {
+        return MunicipalityView.of(
+                        municipalities.changePreferences(new MunicipalityId(municipalityId), body.toPreferences()))
+                .preferences();
     }
 
     @GetMapping("/{municipalityId}")

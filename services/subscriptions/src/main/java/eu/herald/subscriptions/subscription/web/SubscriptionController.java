@@ -11,9 +11,11 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,12 +39,36 @@ class SubscriptionController {
     @PostMapping
     ResponseEntity<SubscriptionView> subscribe(@PathVariable UUID municipalityId, @Valid @RequestBody Subscribe body) {
         Subscription subscription = registration.subscribe(
-                new MunicipalityId(municipalityId), body.selector().toSelector(), body.kinds());
+                new MunicipalityId(municipalityId),
+                body.selector().toSelector(),
+                body.kinds(),
+                body.endpoints(),
+                body.language());
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(subscription.id().value())
                 .toUri();
         return ResponseEntity.created(location).body(SubscriptionView.of(subscription));
+    }
+
+    /** Replaces the change kinds, endpoints and language override; the selector stays. */
+    @PutMapping("/{subscriptionId}")
+    SubscriptionView change(
+            @PathVariable UUID municipalityId,
+            @PathVariable UUID subscriptionId,
+            @Valid @RequestBody ChangeSubscription body) {
+        return SubscriptionView.of(registration.change(
+                new MunicipalityId(municipalityId),
+                new SubscriptionId(subscriptionId),
+                body.kinds(),
+                body.endpoints(),
+                body.language()));
+    }
+
+    @DeleteMapping("/{subscriptionId}")
+    ResponseEntity<Void> end(@PathVariable UUID municipalityId, @PathVariable UUID subscriptionId) {
+        registration.end(new MunicipalityId(municipalityId), new SubscriptionId(subscriptionId));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping

@@ -3,6 +3,14 @@ package eu.herald.subscriptions.matching.messaging;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.subscriptions.IntegrationTest;
 import eu.herald.testsupport.ContractSchemas;
@@ -39,6 +47,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -230,10 +239,13 @@ class FanOutIntegrationTests extends IntegrationTest {
                          "country": "PL", "language": "pl", "timeZone": "Europe/Warsaw",
                          "preferences": {"deliveryMode": "IMMEDIATE", "quietHours": null}}
                         """));
-        assertThat(toPlock.get("endpoints")).isEqualTo(json.readTree("""
-                        [{"endpointId": "9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a", "channel": "EMAIL",
-                          "address": "powiadomienia@plock.example"}]
-                        """));
+        assertThat(toPlock.get("endpoints")).hasSize(1);
+        assertThat(toPlock.at("/endpoints/0/endpointId").stringValue())
+                .isEqualTo("9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a");
+        assertThat(toPlock.at("/endpoints/0/channel").stringValue()).isEqualTo("EMAIL");
+        assertThat(toPlock.at("/endpoints/0/address").stringValue()).isEqualTo("powiadomienia@plock.example");
+        assertThat(toPlock.at("/endpoints/0/unsubscribeUrl").stringValue())
+                .startsWith("http://localhost:8082/unsubscribe/");
         requests.forEach(record -> ContractSchemas.assertConforms(Topics.NOTIFICATION_REQUESTS, record.value()));
     }
 
@@ -276,6 +288,251 @@ class FanOutIntegrationTests extends IntegrationTest {
                                 .value())
                         .getLong())
                 .containsExactly(unreadable.offset(), incomplete.offset());
+    }
+
+    @Test
+    void skipsPendingAndDisabledEndpointsAndHonoursTheSubscriptionsEndpointsAndLanguage() throws Exception {
+        String theme = unique("theme");
+        UUID elblag = registerMunicipality("Miasto Elbląg");
+        UUID confirmed = registerEmail(elblag, "urzad@elblag.example");
+        registerPendingEmail(elblag, "nowy@elblag.example");
+        UUID disabled = registerEmail(elblag, "stary@elblag.example");
+        jdbc.sql("update endpoint set status = 'DISABLED', status_reason = 'test' where id = :id")
+                .param("id", disabled)
+                .update();
+        subscribe(elblag, "THEME", theme);
+        UUID olsztyn = registerMunicipality("Miasto Olsztyn");
+        UUID chosen = registerEmail(olsztyn, "wybrany@olsztyn.example");
+        registerEmail(olsztyn, "inny@olsztyn.example");
+        knownTheme(theme);
+        postJson(
+                "/api/municipalities/" + olsztyn + "/subscriptions",
+                Map.of(
+                        "selector", Map.of("type", "THEME", "value", theme),
+                        "endpointIds", List.of(chosen),
+                        "language", "en"));
+
+        List<ConsumerRecord<String, String>> requests =
+                requestsFor(change("RELOCATED", List.of(theme), null, UUID.randomUUID()));
+
+        JsonNode toElblag = request(requests, elblag);
+        assertThat(toElblag.get("endpoints")).hasSize(1);
+        assertThat(toElblag.at("/endpoints/0/endpointId").stringValue()).isEqualTo(confirmed.toString());
+        assertThat(toElblag.at("/recipient/language").stringValue()).isEqualTo("pl");
+        JsonNode toOlsztyn = request(requests, olsztyn);
+        assertThat(toOlsztyn.get("endpoints")).hasSize(1);
+        assertThat(toOlsztyn.at("/endpoints/0/endpointId").stringValue()).isEqualTo(chosen.toString());
+        assertThat(toOlsztyn.at("/recipient/language").stringValue()).isEqualTo("en");
+    }
+
+    @Test
+    void carriesWebPushAndWebhookEndpointsWithoutSecrets() throws Exception {
+        String theme = unique("theme");
+        UUID leszno = registerMunicipality("Miasto Leszno");
+        UUID push = id(postJson(
+                "/api/municipalities/" + leszno + "/endpoints",
+                Map.of(
+                        "channel",
+                        "WEB_PUSH",
+                        "subscription",
+                        Map.of(
+                                "endpoint",
+                                "https://updates.push.services.mozilla.com/wpush/v2/abc",
+                                "keys",
+                                Map.of(
+                                        "p256dh",
+                                        "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+                                        "auth",
+                                        "tBHItJI5svbpez7KI4CCXg")))));
+        JsonNode hook = postJson(
+                "/api/municipalities/" + leszno + "/endpoints",
+                Map.of("channel", "WEBHOOK", "url", "https://hooks.leszno.example/herald"));
+        subscribe(leszno, "THEME", theme);
+
+        List<ConsumerRecord<String, String>> requests =
+                requestsFor(change("UPDATED", List.of(theme), null, UUID.randomUUID()));
+
+        assertThat(requests).hasSize(1);
+        String value = requests.get(0).value();
+        ContractSchemas.assertConforms(Topics.NOTIFICATION_REQUESTS, value);
+        assertThat(value).doesNotContain(hook.get("secret").stringValue());
+        JsonNode request = json.readTree(value);
+        assertThat(request.at("/endpoints/0/endpointId").stringValue()).isEqualTo(push.toString());
+        assertThat(request.at("/endpoints/0/webPush/auth").stringValue()).isEqualTo("tBHItJI5svbpez7KI4CCXg");
+        assertThat(request.at("/endpoints/1/webhook/url").stringValue())
+                .isEqualTo("https://hooks.leszno.example/herald");
+        assertThat(request.at("/endpoints/1/webhook/secretVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void unsubscribesByOneClickPostWhileGetChangesNothing() throws Exception {
+        String theme = unique("theme");
+        UUID zamosc = registerMunicipality("Miasto Zamość");
+        registerEmail(zamosc, "urzad@zamosc.example");
+        UUID subscription = subscribe(zamosc, "THEME", theme);
+        UUID session = UUID.randomUUID();
+
+        JsonNode first = request(requestsFor(change("PUBLISHED", List.of(theme), null, session)), zamosc);
+        String link = first.at("/endpoints/0/unsubscribeUrl").stringValue();
+        assertThat(link).startsWith("http://localhost:8082/unsubscribe/");
+        String path = link.substring("http://localhost:8082".length());
+
+        mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("urzad@zamosc.example")));
+        assertThat(requestsFor(change("UPDATED", List.of(theme), null, session)))
+                .extracting(ConsumerRecord::key)
+                .containsExactly(zamosc.toString());
+
+        mvc.perform(post(path)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk());
+        mvc.perform(post(path.substring(0, path.length() - 3) + "abc")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/municipalities/" + zamosc + "/subscriptions/" + subscription))
+                .andExpect(jsonPath("$.mutedEndpointIds.length()").value(1));
+        assertThat(requestsFor(change("RESCHEDULED", List.of(theme), null, session)))
+                .isEmpty();
+    }
+
+    /** ADR 0008: a cancellation follows the subscriptions as they are now, like every other change. */
+    @Test
+    void cancellationReachesOnlyMunicipalitiesThatStillFollowTheSession() throws Exception {
+        String theme = unique("theme");
+        UUID session = UUID.randomUUID();
+        UUID stays = registerMunicipality("Miasto Zostaje");
+        registerEmail(stays, "urzad@zostaje.example");
+        subscribe(stays, "THEME", theme);
+        UUID narrows = registerMunicipality("Miasto Zawęża");
+        registerEmail(narrows, "urzad@zaweza.example");
+        UUID narrowed = subscribe(narrows, "THEME", theme);
+        UUID leaves = registerMunicipality("Miasto Odchodzi");
+        registerEmail(leaves, "urzad@odchodzi.example");
+        UUID left = subscribe(leaves, "THEME", theme);
+
+        assertThat(requestsFor(change("PUBLISHED", List.of(theme), null, session)))
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(stays.toString(), narrows.toString(), leaves.toString());
+
+        mvc.perform(put("/api/municipalities/" + narrows + "/subscriptions/" + narrowed)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"changeKinds\": [\"PUBLISHED\"]}"))
+                .andExpect(status().isOk());
+        mvc.perform(delete("/api/municipalities/" + leaves + "/subscriptions/" + left))
+                .andExpect(status().isNoContent());
+
+        assertThat(requestsFor(change("CANCELLED", List.of(theme), null, session)))
+                .extracting(ConsumerRecord::key)
+                .containsExactly(stays.toString());
+    }
+
+    /**
+     * The matcher loses its database connection in the middle of a large fan-out, after part of the
+     * requests went to the broker: the Kafka transaction aborts, the change is consumed again, and a
+     * read_committed consumer sees exactly one request per municipality.
+     */
+    @Test
+    void emitsExactlyOneRequestPerMunicipalityWhenTheFanOutFailsMidBatch() throws Exception {
+        int municipalities = 3000;
+        String theme = unique("crowd");
+        seedMunicipalities(theme, municipalities);
+        ObjectNode change = change("RESCHEDULED", List.of(theme), null, UUID.randomUUID());
+        String changeId = change.get("changeId").stringValue();
+        RecordMetadata published = publish(change);
+
+        int interrupted = 0;
+        try (KafkaConsumer<String, String> uncommitted = consumer(StringDeserializer.class, "read_uncommitted")) {
+            List<TopicPartition> partitions = consumer(uncommitted, Topics.NOTIFICATION_REQUESTS);
+            uncommitted.assign(partitions);
+            uncommitted.seekToEnd(partitions);
+            partitions.forEach(uncommitted::position);
+            int[] inFlight = {0};
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, String> record : uncommitted.poll(Duration.ofMillis(100))) {
+                    if (record.value().contains(changeId)) {
+                        inFlight[0]++;
+                    }
+                }
+                return inFlight[0] >= 200;
+            });
+            interrupted = jdbc.sql("""
+                            select count(pg_terminate_backend(pid)) from pg_stat_activity
+                             where query like '%with matched as%' and pid <> pg_backend_pid()
+                               and state in ('active', 'idle in transaction')
+                            """).query(Integer.class).single();
+        }
+        assertThat(interrupted).as("fan-outs interrupted mid-batch").isEqualTo(1);
+
+        TopicPartition partition = new TopicPartition(published.topic(), published.partition());
+        await().atMost(PATIENCE).until(() -> {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("subscriptions-matcher")
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
+            return committed != null && committed.offset() > published.offset();
+        });
+        List<String> requestIds = readCommitted(Topics.NOTIFICATION_REQUESTS, StringDeserializer.class).stream()
+                .filter(record -> record.value().contains(changeId))
+                .map(record -> json.readTree(record.value()).get("requestId").stringValue())
+                .toList();
+        assertThat(requestIds).hasSize(municipalities).doesNotHaveDuplicates();
+        assertThat(countAll(Topics.NOTIFICATION_REQUESTS, changeId))
+                .as("records written, aborted ones included")
+                .isGreaterThan(municipalities);
+    }
+
+    private void seedMunicipalities(String theme, int count) {
+        knownTheme(theme);
+        jdbc.sql("""
+                        insert into municipality (id, name, country, language, time_zone)
+                        select md5(:theme || g)::uuid, 'Gmina ' || g, 'PL', 'pl', 'Europe/Warsaw'
+                          from generate_series(1, :count) g
+                        """).param("theme", theme).param("count", count).update();
+        jdbc.sql("""
+                        insert into endpoint (id, municipality_id, channel, address, status)
+                        select md5('e' || :theme || g)::uuid, md5(:theme || g)::uuid, 'EMAIL',
+                               'gmina' || g || '@' || :theme || '.example', 'ACTIVE'
+                          from generate_series(1, :count) g
+                        """).param("theme", theme).param("count", count).update();
+        jdbc.sql("""
+                        insert into subscription (id, municipality_id, selector_type, selector_value)
+                        select md5('s' || :theme || g)::uuid, md5(:theme || g)::uuid, 'THEME', :theme
+                          from generate_series(1, :count) g
+                        """).param("theme", theme).param("count", count).update();
+    }
+
+    /** Every record of the topic carrying the text, committed, aborted or still open. */
+    private int countAll(String topic, String text) {
+        try (KafkaConsumer<String, String> consumer = consumer(StringDeserializer.class, "read_uncommitted")) {
+            List<TopicPartition> partitions = consumer(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            int[] count = {0};
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value().contains(text)) {
+                        count[0]++;
+                    }
+                }
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+            });
+            return count[0];
+        }
+    }
+
+    private static List<TopicPartition> consumer(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
+    private JsonNode request(List<ConsumerRecord<String, String>> requests, UUID municipality) {
+        return json.readTree(requests.stream()
+                .filter(record -> record.key().equals(municipality.toString()))
+                .findFirst()
+                .orElseThrow()
+                .value());
     }
 
     /** A change like the catalogue's, with fresh ids so that only this test's subscriptions match. */
@@ -363,11 +620,17 @@ class FanOutIntegrationTests extends IntegrationTest {
     }
 
     private <V> KafkaConsumer<String, V> consumer(Class<? extends Deserializer<V>> values) {
+        return consumer(values, "read_committed");
+    }
+
+    private <V> KafkaConsumer<String, V> consumer(Class<? extends Deserializer<V>> values, String isolation) {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
+                isolation,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,

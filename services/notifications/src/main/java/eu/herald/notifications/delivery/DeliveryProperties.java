@@ -1,0 +1,36 @@
+package eu.herald.notifications.delivery;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param retrySchedule the wait before each retry of a transient failure; once they are used up the delivery is
+ *     DEAD (five entries: six attempts in all)
+ * @param jitter each wait is drawn from {@code wait × [1 − jitter, 1 + jitter]}, so that deliveries that failed
+ *     together do not come back together
+ * @param retryPollInterval how often due retries are looked for
+ * @param retryBatchSize deliveries claimed per look
+ * @param lease how long a claimed delivery is held by the instance that claimed it; past it, a delivery whose
+ *     instance died is taken over (keep it well above the SMTP timeouts)
+ * @param workers deliveries attempted in parallel per instance (for email, at most the SMTP connections)
+ */
+@Validated
+@ConfigurationProperties("herald.notifications.delivery")
+public record DeliveryProperties(
+        @DefaultValue({"10s", "1m", "10m", "1h", "6h"}) @NotEmpty
+        List<Duration> retrySchedule,
+
+        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0")
+        double jitter,
+
+        @DefaultValue("1s") Duration retryPollInterval,
+        @DefaultValue("100") @Min(1) int retryBatchSize,
+        @DefaultValue("5m") Duration lease,
+        @DefaultValue("4") @Min(1) int workers) {}

@@ -1,0 +1,88 @@
+package eu.herald.notifications.delivery.web;
+
+import eu.herald.notifications.delivery.ChangeId;
+import eu.herald.notifications.delivery.DeliveryId;
+import eu.herald.notifications.delivery.DeliveryLog;
+import eu.herald.notifications.delivery.DeliveryStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What an operator does about deliveries that could not be made: list the DEAD ones and put them back on the
+ * retry schedule. Kept under {@code /api/operator} so that it can be secured apart from the read API.
+ */
+@RestController
+@RequestMapping("/api/operator")
+@Validated
+@Tag(name = "Operator", description = "Dead deliveries and their replay")
+class OperatorController {
+
+    private final DeliveryLog deliveries;
+    private final Clock clock;
+
+    OperatorController(DeliveryLog deliveries, Clock clock) {
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/deliveries/dead")
+    @Operation(summary = "DEAD deliveries, most recent first, of one change or of all")
+    List<DeliveryView> dead(
+            @RequestParam(required = false) @Nullable UUID changeId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return deliveries.dead(changeId == null ? null : new ChangeId(changeId), limit).stream()
+                .map(delivery -> DeliveryView.of(delivery, null))
+                .toList();
+    }
+
+    @PostMapping("/deliveries/{deliveryId}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Replay one DEAD delivery",
+            description = "Puts it back on the retry schedule, due now. 409 when it is not DEAD (a SENT delivery is"
+                    + " never sent again).")
+    Replayed replay(@PathVariable UUID deliveryId) {
+        DeliveryId id = new DeliveryId(deliveryId);
+        var delivery = deliveries
+                .find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + deliveryId));
+        List<DeliveryId> replayed = deliveries.replay(List.of(id), clock.instant());
+        if (replayed.isEmpty()) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "delivery " + deliveryId + " is " + delivery.status()
+                            + (delivery.status() == DeliveryStatus.DEAD ? " but was sent before" : ", not DEAD"));
+        }
+        return Replayed.of(replayed);
+    }
+
+    @PostMapping("/changes/{changeId}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Replay every DEAD delivery of a session change")
+    Replayed replayChange(@PathVariable UUID changeId) {
+        return Replayed.of(deliveries.replay(new ChangeId(changeId), clock.instant()));
+    }
+
+    record Replayed(List<UUID> replayed) {
+
+        static Replayed of(List<DeliveryId> deliveries) {
+            return new Replayed(deliveries.stream().map(DeliveryId::value).toList());
+        }
+    }
+}

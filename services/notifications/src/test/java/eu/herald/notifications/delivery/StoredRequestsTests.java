@@ -1,0 +1,46 @@
+package eu.herald.notifications.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.herald.notifications.SeedRequests;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class StoredRequestsTests {
+
+    private final StoredRequests stored = new StoredRequests();
+
+    @Test
+    void readsBackTheRequestItStored() {
+        Endpoint endpoint = new Endpoint(
+                new EndpointId(UUID.randomUUID()), Channel.EMAIL, "a@plock.example", "https://h.example/u/1");
+        NotificationRequest rescheduled = SeedRequests.rescheduled(
+                SeedRequests.newChange(), SeedRequests.plock(), endpoint, SeedRequests.email("b@plock.example"));
+        Recipient quiet = new Recipient(
+                SeedRequests.fundao().municipalityId(),
+                "Município do Fundão",
+                SeedRequests.fundao().language(),
+                SeedRequests.LISBON,
+                new Recipient.Preferences(
+                        Recipient.DeliveryMode.DAILY_DIGEST,
+                        new Recipient.QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0))));
+        NotificationRequest updated = SeedRequests.request(
+                SeedRequests.newChange(),
+                ChangeKind.UPDATED,
+                SeedRequests.session(
+                        3,
+                        rescheduled.change().session().start(),
+                        rescheduled.change().session().end(),
+                        null),
+                Map.of("title", Map.of("en", "Old"), "themes", List.of("a", "b")),
+                List.of("title", "themes"),
+                quiet,
+                endpoint);
+
+        assertThat(stored.read(stored.write(rescheduled))).isEqualTo(rescheduled);
+        assertThat(stored.read(stored.write(updated))).isEqualTo(updated);
+    }
+}

@@ -1,0 +1,115 @@
+package eu.herald.subscriptions.endpoint;
+
+import eu.herald.subscriptions.SubscriptionsProperties;
+import eu.herald.subscriptions.municipality.Municipalities;
+import eu.herald.subscriptions.municipality.Municipality;
+import eu.herald.subscriptions.signing.SignedTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Double opt-in of email endpoints: a signed, expiring link is mailed to the address, and only
+ * following it (a POST, so that link scanners prefetching the GET change nothing) makes the endpoint
+ * ACTIVE.
+ */
+@Service
+public class EmailVerification {
+
+    static final String PURPOSE = "verify-endpoint";
+    private static final Logger log = LoggerFactory.getLogger(EmailVerification.class);
+
+    private final JavaMailSender mail;
+    private final SignedTokens tokens;
+    private final Endpoints endpoints;
+    private final Municipalities municipalities;
+    private final SubscriptionsProperties properties;
+    private final Clock clock;
+
+    EmailVerification(
+            JavaMailSender mail,
+            SignedTokens tokens,
+            Endpoints endpoints,
+            Municipalities municipalities,
+            SubscriptionsProperties properties,
+            Clock clock) {
+        this.mail = mail;
+        this.tokens = tokens;
+        this.endpoints = endpoints;
+        this.municipalities = municipalities;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Mails the confirmation link of a pending email endpoint. Called after the endpoint is committed:
+     * a failure leaves it pending, and the link can be sent again.
+     *
+     * @return whether the mail server accepted the message
+     */
+    public boolean sendLink(Endpoint endpoint) {
+        if (endpoint.channel() != Channel.EMAIL || endpoint.status() != EndpointStatus.PENDING_VERIFICATION) {
+            return false;
+        }
+        Municipality municipality = municipalities.require(endpoint.municipalityId());
+        Instant expires = clock.instant().plus(properties.verification().validity());
+        String link = tokens.link(
+                "/endpoints/verify/" + tokens.sign(PURPOSE, endpoint.id() + ":" + expires.getEpochSecond()));
+        var message = new SimpleMailMessage();
+        message.setFrom(properties.verification().from());
+        message.setTo(endpoint.address());
+        message.setSubject("Herald: confirm notifications for " + municipality.name());
+        message.setText("""
+                %s registered this address to receive Herald notifications about public events.
+
+                Confirm it by opening this link and pressing "Confirm" (valid until %s):
+
+                %s
+
+                If you did not expect this, ignore this message: nothing will be sent to this address.
+                """.formatted(municipality.name(), expires, link));
+        try {
+            mail.send(message);
+            return true;
+        } catch (MailException e) {
+            log.warn("Could not send the confirmation link of endpoint {}: {}", endpoint.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The endpoint a valid, unexpired confirmation token names, without changing anything. */
+    public Optional<Endpoint> pending(String token) {
+        return tokens.verify(PURPOSE, token).flatMap(this::endpointIfUnexpired);
+    }
+
+    /** Activates the endpoint the token names; empty when the token is invalid or expired. */
+    @Transactional
+    public Optional<Endpoint> confirm(String token) {
+        Optional<Endpoint> endpoint = pending(token);
+        endpoint.ifPresent(found -> endpoints.activate(found.id(), clock.instant()));
+        return endpoint.flatMap(found -> endpoints.find(found.id()));
+    }
+
+    private Optional<Endpoint> endpointIfUnexpired(String payload) {
+        String[] parts = payload.split(":");
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        try {
+            if (clock.instant().getEpochSecond() > Long.parseLong(parts[1])) {
+                return Optional.empty();
+            }
+            return endpoints.find(new EndpointId(UUID.fromString(parts[0])));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package eu.herald.subscriptions.endpoint;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks of the addresses a municipality registers. Each answers why the value is unacceptable, or
+ * null. The webhook check refuses literal loopback, private, link-local and metadata addresses; the
+ * full SSRF guard (every resolved address, no redirects) belongs to the webhook notifier.
+ */
+final class EndpointAddresses {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private EndpointAddresses() {}
+
+    static @Nullable String webhookUrlProblem(String url, boolean allowHttp) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "must be a well-formed https URL";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
+            return allowHttp ? "must be an http or https URL" : "must be an https URL";
+        }
+        if (uri.getHost() == null
+                || uri.getHost().isBlank()
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null) {
+            return "must be an https URL with a host and without credentials or fragment";
+        }
+        if (url.length() > 2048) {
+            return "must be at most 2048 characters";
+        }
+        return allowHttp ? null : forbiddenHost(uri.getHost());
+    }
+
+    static @Nullable String pushEndpointProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "must be the https URL of a push service";
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || url.length() > 2048) {
+            return "must be the https URL of a push service";
+        }
+        return forbiddenHost(uri.getHost());
+    }
+
+    /** The browser's public key: an uncompressed P-256 point, 65 bytes starting with 4 (RFC 8291). */
+    static @Nullable String p256dhProblem(String key) {
+        byte[] bytes = base64Url(key);
+        return bytes != null && bytes.length == 65 && bytes[0] == 4
+                ? null
+                : "must be an uncompressed P-256 public key in base64url (65 bytes)";
+    }
+
+    /** The browser's authentication secret: 16 bytes (RFC 8291). */
+    static @Nullable String authProblem(String secret) {
+        byte[] bytes = base64Url(secret);
+        return bytes != null && bytes.length == 16 ? null : "must be a 16-byte authentication secret in base64url";
+    }
+
+    private static byte @Nullable [] base64Url(String value) {
+        try {
+            return Base64.getUrlDecoder().decode(value.replace("=", ""));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable String forbiddenHost(String rawHost) {
+        String host = rawHost.toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("metadata.google.internal")) {
+            return "must not point at a local or metadata address";
+        }
+        if (!IPV4.matcher(host).matches() && !host.contains(":")) {
+            return null; // a name: resolved and checked when delivering
+        }
+        try {
+            InetAddress address = InetAddress.getByName(host); // a literal: no lookup happens
+            boolean uniqueLocalV6 = address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc;
+            boolean sharedV4 = address.getAddress().length == 4
+                    && (address.getAddress()[0] & 0xff) == 100
+                    && (address.getAddress()[1] & 0xc0) == 64;
+            if (address.isLoopbackAddress()
+                    || address.isAnyLocalAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isMulticastAddress()
+                    || uniqueLocalV6
+                    || sharedV4) {
+                return "must not point at a loopback, private, link-local or metadata address";
+            }
+            return null;
+        } catch (UnknownHostException e) {
+            return "must be a well-formed https URL";
+        }
+    }
+}

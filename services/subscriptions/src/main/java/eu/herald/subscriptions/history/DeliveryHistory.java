@@ -1,0 +1,122 @@
+package eu.herald.subscriptions.history;
+
+import eu.herald.subscriptions.endpoint.EndpointId;
+import eu.herald.subscriptions.endpoint.Endpoints;
+import eu.herald.subscriptions.municipality.MunicipalityId;
+import java.sql.Timestamp;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the latest outcome of each delivery (an older outcome arriving late never overwrites a newer
+ * one; a replayed one changes nothing) and disables an endpoint the receiver says is gone.
+ */
+@Service
+public class DeliveryHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryHistory.class);
+
+    private final JdbcClient jdbc;
+    private final Endpoints endpoints;
+
+    DeliveryHistory(JdbcClient jdbc, Endpoints endpoints) {
+        this.jdbc = jdbc;
+        this.endpoints = endpoints;
+    }
+
+    /** A delivery as the history shows it. */
+    public record Delivery(
+            java.util.UUID deliveryId,
+            java.util.UUID endpointId,
+            java.util.UUID changeId,
+            java.util.UUID sessionId,
+            @org.jspecify.annotations.Nullable Integer sessionVersion,
+            String channel,
+            String status,
+            @org.jspecify.annotations.Nullable String reason,
+            boolean endpointGone,
+            int attempts,
+            java.time.Instant changedAt,
+            java.time.@org.jspecify.annotations.Nullable Instant sentAt,
+            java.time.Instant updatedAt) {}
+
+    /** One page of deliveries, most recent first. */
+    public record Page(List<Delivery> items, int page, int size, long total) {}
+
+    @Transactional
+    public void record(DeliveryOutcome outcome) {
+        jdbc.sql("""
+                        insert into delivery (delivery_id, municipality_id, endpoint_id, change_id, session_id,
+                                              session_version, channel, status, reason, endpoint_gone, attempts,
+                                              changed_at, sent_at, occurred_at)
+                        values (:deliveryId, :municipalityId, :endpointId, :changeId, :sessionId, :sessionVersion,
+                                :channel, :status, :reason, :gone, :attempts, :changedAt, :sentAt, :occurredAt)
+                        on conflict (delivery_id) do update
+                           set status = excluded.status, reason = excluded.reason,
+                               endpoint_gone = excluded.endpoint_gone, attempts = excluded.attempts,
+                               sent_at = excluded.sent_at, occurred_at = excluded.occurred_at
+                         where delivery.occurred_at <= excluded.occurred_at
+                        """)
+                .param("deliveryId", outcome.deliveryId())
+                .param("municipalityId", outcome.municipalityId())
+                .param("endpointId", outcome.endpointId())
+                .param("changeId", outcome.changeId())
+                .param("sessionId", outcome.sessionId())
+                .param("sessionVersion", outcome.sessionVersion())
+                .param("channel", outcome.channel())
+                .param("status", outcome.status())
+                .param("reason", outcome.reason())
+                .param("gone", outcome.endpointGone())
+                .param("attempts", outcome.attempts())
+                .param("changedAt", Timestamp.from(outcome.changedAt()))
+                .param("sentAt", outcome.sentAt() == null ? null : Timestamp.from(outcome.sentAt()))
+                .param("occurredAt", Timestamp.from(outcome.occurredAt()))
+                .update();
+        if (outcome.endpointGone()) {
+            String reason = "gone: " + (outcome.reason() == null ? outcome.status() : outcome.reason());
+            if (endpoints.disable(new EndpointId(outcome.endpointId()), reason)) {
+                log.info(
+                        "Disabled endpoint {} of municipality {} ({})",
+                        outcome.endpointId(),
+                        outcome.municipalityId(),
+                        reason);
+            }
+        }
+    }
+
+    public Page of(MunicipalityId municipality, int page, int size) {
+        long total = jdbc.sql("select count(*) from delivery where municipality_id = :municipalityId")
+                .param("municipalityId", municipality.value())
+                .query(Long.class)
+                .single();
+        List<Delivery> items = jdbc.sql("""
+                        select * from delivery where municipality_id = :municipalityId
+                         order by occurred_at desc, delivery_id limit :size offset :offset
+                        """)
+                .param("municipalityId", municipality.value())
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((row, number) -> new Delivery(
+                        row.getObject("delivery_id", java.util.UUID.class),
+                        row.getObject("endpoint_id", java.util.UUID.class),
+                        row.getObject("change_id", java.util.UUID.class),
+                        row.getObject("session_id", java.util.UUID.class),
+                        row.getObject("session_version", Integer.class),
+                        row.getString("channel"),
+                        row.getString("status"),
+                        row.getString("reason"),
+                        row.getBoolean("endpoint_gone"),
+                        row.getInt("attempts"),
+                        row.getTimestamp("changed_at").toInstant(),
+                        row.getTimestamp("sent_at") == null
+                                ? null
+                                : row.getTimestamp("sent_at").toInstant(),
+                        row.getTimestamp("occurred_at").toInstant()))
+                .list();
+        return new Page(items, page, size, total);
+    }
+}

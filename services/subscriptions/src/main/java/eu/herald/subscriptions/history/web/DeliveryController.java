@@ -1,0 +1,35 @@
+package eu.herald.subscriptions.history.web;
+
+import eu.herald.subscriptions.history.DeliveryHistory;
+import eu.herald.subscriptions.municipality.Municipalities;
+import eu.herald.subscriptions.municipality.MunicipalityId;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DeliveryController {
+
+    private final DeliveryHistory history;
+    private final Municipalities municipalities;
+
+    DeliveryController(DeliveryHistory history, Municipalities municipalities) {
+        this.history = history;
+        this.municipalities = municipalities;
+    }
+
+    /** The municipality's deliveries with their latest status, most recent first. */
+    @GetMapping("/api/municipalities/{municipalityId}/deliveries")
+    DeliveryHistory.Page deliveries(
+            @PathVariable UUID municipalityId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        MunicipalityId municipality =
+                municipalities.require(new MunicipalityId(municipalityId)).id();
+        return history.of(municipality, page, size);
+    }
+}

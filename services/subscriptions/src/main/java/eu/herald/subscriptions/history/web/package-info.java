@@ -1,0 +1,5 @@
+/** HTTP API of a municipality's delivery history. */
+@NullMarked
+package eu.herald.subscriptions.history.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,26 @@
+package eu.herald.subscriptions.theme.messaging;
+
+import eu.herald.subscriptions.ConsumedTopic;
+import eu.herald.subscriptions.SubscriptionsProperties;
+import eu.herald.subscriptions.theme.ThemeUpdated;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class ThemeKafkaConfiguration {
+
+    @Bean
+    ConsumedTopic themeTopic() {
+        return new ConsumedTopic(ThemeListener.TOPIC, ThemeUpdated.class);
+    }
+
+    @Bean
+    NewTopic themesDeadLetterTopic(SubscriptionsProperties properties) {
+        return TopicBuilder.name(ThemeListener.TOPIC + "-dlt")
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .build();
+    }
+}

@@ -1,0 +1,5 @@
+/** The catalogue's theme taxonomy, held locally from {@code catalogue.themes.v1}, to validate what municipalities follow. */
+@NullMarked
+package eu.herald.subscriptions.theme;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,196 @@
+package eu.herald.subscriptions.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import eu.herald.subscriptions.IntegrationTest;
+import eu.herald.subscriptions.TestSmtp;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+
+/** Endpoint registration through the API: double opt-in by email (real SMTP), web push, webhooks. */
+class EndpointApiIntegrationTests extends IntegrationTest {
+
+    private static final String P256DH =
+            "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM";
+    private static final String AUTH = "tBHItJI5svbpez7KI4CCXg";
+
+    @Autowired
+    WebhookSecrets secrets;
+
+    @Test
+    void activatesAnEmailAddressOnlyWhenTheMailedLinkIsConfirmedByPost() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Opole");
+        UUID endpoint = registerPendingEmail(municipality, "urzad@opole.example");
+        String endpointPath = "/api/municipalities/" + municipality + "/endpoints/" + endpoint;
+        mvc.perform(get(endpointPath)).andExpect(jsonPath("$.status").value("PENDING_VERIFICATION"));
+
+        assertThat(TestSmtp.to("urzad@opole.example")).hasSize(1);
+        String link = verificationPath("urzad@opole.example");
+
+        mvc.perform(get(link))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("urzad@opole.example")))
+                .andExpect(content().string(containsString("method=\"post\"")));
+        mvc.perform(get(endpointPath)).andExpect(jsonPath("$.status").value("PENDING_VERIFICATION"));
+
+        mvc.perform(post(link)).andExpect(status().isOk());
+        mvc.perform(get(endpointPath))
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.verifiedAt").exists());
+    }
+
+    @Test
+    void refusesForgedOrTamperedConfirmationLinks() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Nysa");
+        UUID endpoint = registerPendingEmail(municipality, "urzad@nysa.example");
+        String link = verificationPath("urzad@nysa.example");
+
+        mvc.perform(post(link.substring(0, link.length() - 2) + "xx")).andExpect(status().isNotFound());
+        mvc.perform(post("/endpoints/verify/not-a-token")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/municipalities/" + municipality + "/endpoints/" + endpoint))
+                .andExpect(jsonPath("$.status").value("PENDING_VERIFICATION"));
+    }
+
+    @Test
+    void resendsTheConfirmationLinkOfAPendingAddress() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Brzeg");
+        UUID endpoint = registerPendingEmail(municipality, "urzad@brzeg.example");
+        mvc.perform(post("/api/municipalities/" + municipality + "/endpoints/" + endpoint + "/verification"))
+                .andExpect(status().isAccepted());
+        assertThat(TestSmtp.to("urzad@brzeg.example")).hasSize(2);
+    }
+
+    @Test
+    void registersABrowserPushSubscriptionAsActive() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Kielce");
+        endpoint(
+                        municipality,
+                        Map.of(
+                                "channel",
+                                "WEB_PUSH",
+                                "subscription",
+                                Map.of(
+                                        "endpoint",
+                                        "https://fcm.googleapis.com/fcm/send/abc:def",
+                                        "keys",
+                                        Map.of("p256dh", P256DH, "auth", AUTH))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.channel").value("WEB_PUSH"))
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.address").value("https://fcm.googleapis.com/fcm/send/abc:def"));
+    }
+
+    @Test
+    void rejectsMalformedPushSubscriptionsNamingEachField() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Radom");
+        problem(endpoint(
+                        municipality,
+                        Map.of(
+                                "channel",
+                                "WEB_PUSH",
+                                "subscription",
+                                Map.of(
+                                        "endpoint",
+                                        "http://push.example/x",
+                                        "keys",
+                                        Map.of("p256dh", "c2hvcnQ", "auth", "!!!")))))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("subscription.endpoint")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("subscription.keys.p256dh")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("subscription.keys.auth")));
+        problem(endpoint(municipality, Map.of("channel", "WEB_PUSH")));
+        mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void showsAWebhookSecretOnceAndRotatesIt() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Płońsk Hook");
+        JsonNode created = postJson(
+                "/api/municipalities/" + municipality + "/endpoints",
+                Map.of("channel", "WEBHOOK", "url", "https://hooks.plonsk.example/herald"));
+        UUID endpoint = id(created);
+        assertThat(created.get("status").stringValue()).isEqualTo("ACTIVE");
+        assertThat(created.get("secretVersion").asInt()).isEqualTo(1);
+        String first = created.get("secret").stringValue();
+        assertThat(first).startsWith("whsec_").isEqualTo(secrets.secret(new EndpointId(endpoint), 1));
+
+        String path = "/api/municipalities/" + municipality + "/endpoints/" + endpoint;
+        mvc.perform(get(path)).andExpect(jsonPath("$.secret").doesNotExist());
+        mvc.perform(post(path + "/secret"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.secretVersion").value(2))
+                .andExpect(jsonPath("$.secret", startsWith("whsec_")))
+                .andExpect(result ->
+                        assertThat(result.getResponse().getContentAsString()).doesNotContain(first));
+        mvc.perform(get(path)).andExpect(jsonPath("$.secretVersion").value(2));
+
+        UUID otherTenant = registerMunicipality("Miasto Cudze");
+        mvc.perform(post("/api/municipalities/" + otherTenant + "/endpoints/" + endpoint + "/secret"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(path)).andExpect(jsonPath("$.secretVersion").value(2));
+    }
+
+    @Test
+    void rejectsWebhooksThatAreNotHttpsOrPointInside() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Chełm");
+        for (String url : new String[] {
+            "http://hooks.chelm.example/herald",
+            "ftp://hooks.chelm.example",
+            "https://",
+            "not a url",
+            "https://127.0.0.1/hook",
+            "https://localhost/hook",
+            "https://10.1.2.3/hook",
+            "https://192.168.0.5/hook",
+            "https://169.254.169.254/latest/meta-data",
+            "https://[::1]/hook",
+            "https://user:pass@hooks.chelm.example/"
+        }) {
+            problem(endpoint(municipality, Map.of("channel", "WEBHOOK", "url", url)))
+                    .andExpect(jsonPath("$.errors[0].field").value("url"));
+        }
+        mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void refusesDuplicatesAndMoreEndpointsThanTheLimit() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Limit");
+        for (int i = 1; i <= 4; i++) {
+            endpoint(municipality, Map.of("channel", "WEBHOOK", "url", "https://hooks.limit.example/" + i))
+                    .andExpect(status().isCreated());
+        }
+        endpoint(municipality, Map.of("channel", "WEBHOOK", "url", "https://hooks.limit.example/1"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("url"));
+        problem(endpoint(municipality, Map.of("channel", "WEBHOOK", "url", "https://hooks.limit.example/5")))
+                .andExpect(jsonPath("$.errors[0].message", containsString("most endpoints")));
+        mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
+                .andExpect(jsonPath("$.length()").value(4));
+    }
+
+    private ResultActions endpoint(UUID municipality, Map<String, Object> body) throws Exception {
+        return mvc.perform(post("/api/municipalities/" + municipality + "/endpoints")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)));
+    }
+
+    private static ResultActions problem(ResultActions result) throws Exception {
+        return result.andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors").isArray());
+    }
+}
