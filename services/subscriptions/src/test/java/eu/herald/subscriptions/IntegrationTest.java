@@ -82,6 +82,48 @@ public abstract class IntegrationTest {
                 .update();
     }
 
+    /**
+     * Bulk-loads {@code count} active municipalities following the theme, each with one active email
+     * endpoint; with {@code everyTenthFollowsTheEvent}, every tenth also follows the event whose id
+     * is {@link #eventOf(String) eventOf(theme)}, an overlap that must not double its requests.
+     */
+    protected void seedFollowers(String theme, int count, boolean everyTenthFollowsTheEvent) {
+        knownTheme(theme);
+        jdbc.sql("""
+                        insert into municipality (id, name, country, language, time_zone)
+                        select md5(:theme || g)::uuid, 'Gmina ' || g, 'PL', 'pl', 'Europe/Warsaw'
+                          from generate_series(1, :count) g
+                        """).param("theme", theme).param("count", count).update();
+        jdbc.sql("""
+                        insert into endpoint (id, municipality_id, channel, address, status)
+                        select md5('e' || :theme || g)::uuid, md5(:theme || g)::uuid, 'EMAIL',
+                               'gmina' || g || '@' || :theme || '.example', 'ACTIVE'
+                          from generate_series(1, :count) g
+                        """).param("theme", theme).param("count", count).update();
+        jdbc.sql("""
+                        insert into subscription (id, municipality_id, selector_type, selector_value)
+                        select md5('s' || :theme || g)::uuid, md5(:theme || g)::uuid, 'THEME', :theme
+                          from generate_series(1, :count) g
+                        """).param("theme", theme).param("count", count).update();
+        if (everyTenthFollowsTheEvent) {
+            jdbc.sql("""
+                            insert into subscription (id, municipality_id, selector_type, selector_value)
+                            select md5('v' || :theme || g)::uuid, md5(:theme || g)::uuid, 'EVENT', :event
+                              from generate_series(1, :count, 10) g
+                            """)
+                    .param("theme", theme)
+                    .param("count", count)
+                    .param("event", eventOf(theme).toString())
+                    .update();
+        }
+        jdbc.sql("analyze").update();
+    }
+
+    /** The event that the municipalities of {@link #seedFollowers} may follow besides the theme. */
+    protected static UUID eventOf(String theme) {
+        return UUID.nameUUIDFromBytes(theme.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Registers an email endpoint and follows the confirmation link mailed to it. */
     protected UUID registerEmail(UUID municipality, String address) throws Exception {
         UUID endpoint = registerPendingEmail(municipality, address);

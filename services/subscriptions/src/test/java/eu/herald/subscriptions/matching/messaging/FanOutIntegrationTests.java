@@ -435,7 +435,7 @@ class FanOutIntegrationTests extends IntegrationTest {
     void emitsExactlyOneRequestPerMunicipalityWhenTheFanOutFailsMidBatch() throws Exception {
         int municipalities = 3000;
         String theme = unique("crowd");
-        seedMunicipalities(theme, municipalities);
+        seedFollowers(theme, municipalities, false);
         ObjectNode change = change("RESCHEDULED", List.of(theme), null, UUID.randomUUID());
         String changeId = change.get("changeId").stringValue();
         RecordMetadata published = publish(change);
@@ -479,26 +479,6 @@ class FanOutIntegrationTests extends IntegrationTest {
         assertThat(countAll(Topics.NOTIFICATION_REQUESTS, changeId))
                 .as("records written, aborted ones included")
                 .isGreaterThan(municipalities);
-    }
-
-    private void seedMunicipalities(String theme, int count) {
-        knownTheme(theme);
-        jdbc.sql("""
-                        insert into municipality (id, name, country, language, time_zone)
-                        select md5(:theme || g)::uuid, 'Gmina ' || g, 'PL', 'pl', 'Europe/Warsaw'
-                          from generate_series(1, :count) g
-                        """).param("theme", theme).param("count", count).update();
-        jdbc.sql("""
-                        insert into endpoint (id, municipality_id, channel, address, status)
-                        select md5('e' || :theme || g)::uuid, md5(:theme || g)::uuid, 'EMAIL',
-                               'gmina' || g || '@' || :theme || '.example', 'ACTIVE'
-                          from generate_series(1, :count) g
-                        """).param("theme", theme).param("count", count).update();
-        jdbc.sql("""
-                        insert into subscription (id, municipality_id, selector_type, selector_value)
-                        select md5('s' || :theme || g)::uuid, md5(:theme || g)::uuid, 'THEME', :theme
-                          from generate_series(1, :count) g
-                        """).param("theme", theme).param("count", count).update();
     }
 
     /** Every record of the topic carrying the text, committed, aborted or still open. */
