@@ -6,6 +6,9 @@ import static eu.herald.notifications.RequestJson.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import eu.herald.notifications.RequestJson.Target;
 import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.Delivery;
@@ -14,7 +17,9 @@ import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.testsupport.TestPostgres;
-import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +39,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * An instance stopped while it dispatches a large batch, and another one started on the same database and broker:
- * every delivery reaches the SMTP server exactly once (counted by Message-ID and in total).
+ * An instance stopped while it dispatches a large batch (its SMTP server goes away under it, so part of the batch
+ * is provably unsent when it stops), and another one started on the same database and broker: every delivery
+ * reaches an SMTP server exactly once (counted by Message-ID and in total).
  */
 class RestartIntegrationTests extends IntegrationTestSupport {
 
@@ -69,13 +75,38 @@ class RestartIntegrationTests extends IntegrationTestSupport {
                 produceRequest(PLOCK, text(rescheduledForPlock(change, targets)));
             }
 
-            try (ConfigurableApplicationContext first = instance()) {
-                await().until(() -> received(expected).size() >= 20);
+            // the first instance sends through a server the test stops mid-batch: what it has not sent by then
+            // fails over to the retry schedule and is left to whoever runs next
+            int port = freePort();
+            GreenMail firstServer = smtpServer(port);
+            List<String> sentBeforeRestart;
+            try (ConfigurableApplicationContext first = instance(port)) {
+                await().until(() ->
+                        messageIds(firstServer.getManagers(), expected).size() >= 20);
+                // the store outlives the server: what it accepted up to the very end is counted
+                Managers store = firstServer.getManagers();
+                firstServer.stop();
+                sentBeforeRestart = messageIds(store, expected);
             }
-            int sentBeforeRestart = received(expected).size();
-            log.info("{} of {} deliveries sent when the first instance stopped", sentBeforeRestart, expected.size());
+            long sentInTheLog = ids.stream()
+                    .map(deliveries::find)
+                    .filter(row -> row.map(Delivery::status)
+                            .filter(DeliveryStatus.SENT::equals)
+                            .isPresent())
+                    .count();
+            log.info(
+                    "{} of {} deliveries received ({} SENT in the log) when the first instance stopped",
+                    sentBeforeRestart.size(),
+                    expected.size(),
+                    sentInTheLog);
+            assertThat(sentBeforeRestart).hasSizeGreaterThanOrEqualTo(20);
+            // provably stopped mid-batch: deliveries were left unsent
+            assertThat(sentBeforeRestart.size()).isLessThan(expected.size());
+            assertThat(sentInTheLog).isLessThan(expected.size());
 
-            try (ConfigurableApplicationContext second = instance()) {
+            GreenMail secondServer = smtpServer(port);
+            Managers secondStore = secondServer.getManagers();
+            try (ConfigurableApplicationContext second = instance(port)) {
                 await().atMost(Duration.ofMinutes(2))
                         .until(() -> ids.stream()
                                 .map(deliveries::find)
@@ -84,27 +115,59 @@ class RestartIntegrationTests extends IntegrationTestSupport {
                                         .isPresent()));
                 // stays so for a moment: a duplicate would arrive right behind
                 await().during(Duration.ofSeconds(2))
-                        .until(() -> received(expected).size() == expected.size());
+                        .until(() -> received(sentBeforeRestart, secondStore, expected)
+                                        .size()
+                                == expected.size());
+            } finally {
+                secondServer.stop();
             }
-            List<MimeMessage> received = received(expected);
-            Map<String, Long> perMessageId = received.stream()
-                    .collect(Collectors.groupingBy(
-                            message -> TestSmtp.header(message, "Message-ID"), Collectors.counting()));
+            List<String> received = received(sentBeforeRestart, secondStore, expected);
+            Map<String, Long> perMessageId =
+                    received.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
             assertThat(perMessageId.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(perMessageId)
+                    .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
             assertThat(received).hasSize(expected.size());
         } finally {
             ours.start();
         }
     }
 
-    private static List<MimeMessage> received(Set<String> messageIds) {
-        return TestSmtp.messages().stream()
-                .filter(message -> messageIds.contains(TestSmtp.header(message, "Message-ID")))
+    /**
+     * What reached any SMTP server: the first instance's (stopped), the second instance's and the shared one
+     * the test context's retry scheduler sends to (it runs on the same database, so it is one more instance).
+     */
+    private static List<String> received(List<String> beforeRestart, Managers afterRestart, Set<String> expected) {
+        List<String> all = new ArrayList<>(beforeRestart);
+        all.addAll(messageIds(afterRestart, expected));
+        TestSmtp.messages().stream()
+                .map(message -> TestSmtp.header(message, "Message-ID"))
+                .filter(expected::contains)
+                .forEach(all::add);
+        return all;
+    }
+
+    private static List<String> messageIds(Managers store, Set<String> expected) {
+        return store.getImapHostManager().getAllMessages().stream()
+                .map(message -> TestSmtp.header(message.getMimeMessage(), "Message-ID"))
+                .filter(expected::contains)
                 .toList();
     }
 
+    private static GreenMail smtpServer(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, TestSmtp.HOST, ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(TestSmtp.HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** Another instance of the service, as a deployment would start it, on the same database, broker and SMTP. */
-    private ConfigurableApplicationContext instance() {
+    private ConfigurableApplicationContext instance(int smtpPort) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", TestPostgres.jdbcUrl("notifications"));
         properties.put("spring.datasource.username", TestPostgres.username());
@@ -112,11 +175,15 @@ class RestartIntegrationTests extends IntegrationTestSupport {
         properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
         properties.put("spring.kafka.consumer.max-poll-records", "500");
         properties.put("spring.mail.host", TestSmtp.HOST);
-        properties.put("spring.mail.port", TestSmtp.port());
+        properties.put("spring.mail.port", smtpPort);
         properties.put("spring.jmx.enabled", "false");
         properties.put("herald.notifications.mail.connections", "2");
         properties.put("herald.notifications.messaging.relay-interval", "500ms");
-        properties.put("herald.notifications.delivery.retry-schedule", "200ms,500ms,1s,2s,3s");
+        // the first retry waits until the test has looked at what the stopped instance left; the whole
+        // schedule is long enough that nothing runs out of retries while no server is there
+        properties.put("herald.notifications.delivery.retry-schedule", "5s,1s,1s,1s,1s,1s,1s,1s,1s,1s");
+        // what a stopped instance still held is handed over soon
+        properties.put("herald.notifications.delivery.lease", "5s");
         properties.put("herald.notifications.delivery.retry-poll-interval", "100ms");
         // as command-line arguments: they win over application.yml, as a deployment's environment does
         return new SpringApplicationBuilder(NotificationsApplication.class)
