@@ -1,0 +1,214 @@
+package eu.herald.notifications.email;
+
+import static eu.herald.notifications.SeedRequests.email;
+import static eu.herald.notifications.SeedRequests.newChange;
+import static eu.herald.notifications.SeedRequests.plock;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.herald.notifications.SeedRequests;
+import eu.herald.notifications.delivery.DeliveryId;
+import eu.herald.notifications.delivery.DeliveryResult;
+import eu.herald.notifications.delivery.DeliveryResult.Delivered;
+import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.delivery.NotificationRequest;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * The email channel through a relay as production ones are set up: it offers STARTTLS, refuses
+ * every command but STARTTLS on a clear connection, and wants credentials. The relay is a real SMTP
+ * server (SubEthaSMTP) with a certificate made for this run (issued to 127.0.0.1, trusted for that
+ * host only), and the sender is built from {@code spring.mail.*} by Spring Boot, as in the service.
+ */
+class StartTlsRelayIntegrationTests {
+
+    private static final String HOST = "127.0.0.1";
+    private static final String USER = "herald";
+    private static final String PASSWORD = "s3cret";
+    private static final String STORE_PASSWORD = "relay-store";
+    private static final Instant NOW = Instant.parse("2022-10-05T09:12:45Z");
+
+    @TempDir
+    static Path directory;
+
+    private static final List<MimeMessage> received = new CopyOnWriteArrayList<>();
+    private static SMTPServer relay;
+
+    private final EmailComposer composer = new EmailComposer(EmailProperties.defaults());
+
+    @BeforeAll
+    static void startRelay() throws Exception {
+        relay = new SMTPServer.Builder()
+                .bindAddress(InetAddress.getByName(HOST))
+                .port(0)
+                .enableTLS()
+                .requireTLS()
+                .startTlsSocketFactory(tlsFor127001())
+                .requireAuth()
+                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
+                    if (!USER.equals(user) || !PASSWORD.equals(password)) {
+                        throw new LoginFailedException();
+                    }
+                }))
+                .messageHandler((context, from, to, data) -> received.add(parse(data)))
+                .build();
+        relay.start();
+    }
+
+    @AfterAll
+    static void stopRelay() {
+        relay.stop();
+    }
+
+    @Test
+    void sendsThroughAnAuthenticatedStartTlsRelay() throws Exception {
+        received.clear();
+        Endpoint endpoint = email("powiadomienia@plock.example");
+
+        DeliveryResult result = sendThrough(
+                endpoint,
+                "spring.mail.username=" + USER,
+                "spring.mail.password=" + PASSWORD,
+                "spring.mail.properties.mail.smtp.auth=true",
+                "spring.mail.properties.mail.smtp.starttls.enable=true",
+                "spring.mail.properties.mail.smtp.starttls.required=true",
+                // the certificate made for this run; a real relay's is trusted through the JVM's trust store
+                "spring.mail.properties.mail.smtp.ssl.trust=" + HOST,
+                "spring.mail.properties.mail.smtp.ssl.checkserveridentity=true");
+
+        assertThat(result).isEqualTo(new Delivered(NOW));
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getAllRecipients()[0].toString()).isEqualTo("powiadomienia@plock.example");
+        assertThat(received.get(0).getMessageID()).endsWith("@herald>");
+    }
+
+    @Test
+    void sendsNothingInClearTextToARelayThatRequiresStartTls() {
+        received.clear();
+
+        DeliveryResult result = sendThrough(
+                email("powiadomienia@plock.example"),
+                "spring.mail.username=" + USER,
+                "spring.mail.password=" + PASSWORD,
+                "spring.mail.properties.mail.smtp.auth=true");
+
+        assertThat(result).isNotInstanceOf(Delivered.class);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void sendsNothingWithWrongCredentialsEvenOverTls() {
+        received.clear();
+
+        DeliveryResult result = sendThrough(
+                email("powiadomienia@plock.example"),
+                "spring.mail.username=" + USER,
+                "spring.mail.password=wrong",
+                "spring.mail.properties.mail.smtp.auth=true",
+                "spring.mail.properties.mail.smtp.starttls.enable=true",
+                "spring.mail.properties.mail.smtp.starttls.required=true",
+                "spring.mail.properties.mail.smtp.ssl.trust=" + HOST);
+
+        assertThat(result).isNotInstanceOf(Delivered.class);
+        assertThat(received).isEmpty();
+    }
+
+    private DeliveryResult sendThrough(Endpoint endpoint, String... properties) {
+        NotificationRequest request = SeedRequests.published(newChange(), plock(), endpoint);
+        DeliveryId delivery = DeliveryId.of(request.change().id(), endpoint.id());
+        DeliveryResult[] result = new DeliveryResult[1];
+        Consumer<JavaMailSenderImpl> send = sender -> {
+            SmtpConnections connections = new SmtpConnections(sender, 1);
+            try {
+                result[0] = new EmailNotifier(connections, composer, Clock.fixed(NOW, ZoneOffset.UTC))
+                        .send(delivery, request, endpoint);
+            } finally {
+                connections.destroy();
+            }
+        };
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+                .withPropertyValues("spring.mail.host=" + HOST, "spring.mail.port=" + relay.getPortAllocated())
+                .withPropertyValues("spring.mail.properties.mail.smtp.connectiontimeout=5000")
+                .withPropertyValues("spring.mail.properties.mail.smtp.timeout=5000")
+                .withPropertyValues(properties)
+                .run(context -> send.accept(context.getBean(JavaMailSenderImpl.class)));
+        return result[0];
+    }
+
+    private static MimeMessage parse(byte[] data) {
+        try {
+            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data));
+        } catch (Exception e) {
+            throw new IllegalStateException("the relay received something that is not a message", e);
+        }
+    }
+
+    /** A key and self-signed certificate for 127.0.0.1, made with the JDK's keytool for this run only. */
+    private static SSLContext tlsFor127001() throws Exception {
+        Path store = directory.resolve("relay.p12");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process process = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "relay",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=" + HOST,
+                        "-ext",
+                        "SAN=ip:" + HOST,
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        STORE_PASSWORD)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, STORE_PASSWORD.toCharArray());
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, STORE_PASSWORD.toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(managers.getKeyManagers(), null, null);
+        return tls;
+    }
+}
