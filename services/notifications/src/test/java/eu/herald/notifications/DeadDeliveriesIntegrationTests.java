@@ -22,6 +22,7 @@ import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.testsupport.ContractSchemas;
+import eu.herald.testsupport.TestSmtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;

@@ -18,6 +18,7 @@ import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.testsupport.ContractSchemas;
+import eu.herald.testsupport.TestSmtp;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

@@ -3,6 +3,7 @@ package eu.herald.notifications;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import eu.herald.testsupport.TestPostgres;
+import eu.herald.testsupport.TestSmtp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

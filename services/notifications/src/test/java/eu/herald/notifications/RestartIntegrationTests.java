@@ -17,6 +17,7 @@ import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.testsupport.TestPostgres;
+import eu.herald.testsupport.TestSmtp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,8 +41,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * An instance stopped while it dispatches a large batch (its SMTP server goes away under it, so part of the batch
- * is provably unsent when it stops), and another one started on the same database and broker: every delivery
- * reaches an SMTP server exactly once (counted by Message-ID and in total).
+ * is provably unsent when it stops), and another one started on the same database and broker: no delivery is lost,
+ * and every delivery reaches an SMTP server exactly once (counted by Message-ID and in total), except one that the
+ * vanishing server stored without acknowledging it: the instance could not know, and may send it once more.
  */
 class RestartIntegrationTests extends IntegrationTestSupport {
 
@@ -88,12 +90,21 @@ class RestartIntegrationTests extends IntegrationTestSupport {
                 firstServer.stop();
                 sentBeforeRestart = messageIds(store, expected);
             }
-            long sentInTheLog = ids.stream()
-                    .map(deliveries::find)
-                    .filter(row -> row.map(Delivery::status)
+            Set<String> sentInTheLogIds = ids.stream()
+                    .filter(id -> deliveries
+                            .find(id)
+                            .map(Delivery::status)
                             .filter(DeliveryStatus.SENT::equals)
                             .isPresent())
-                    .count();
+                    .map(id -> "<" + id + "@herald>")
+                    .collect(Collectors.toSet());
+            long sentInTheLog = sentInTheLogIds.size();
+            // the server went away in the middle of some conversations: what it stored without the instance
+            // hearing its 250 is, for the instance, a failed attempt; sending it again is the at-least-once
+            // toward the outside that DESIGN.md allows, and only for these
+            Set<String> acceptedButNotAcknowledged = sentBeforeRestart.stream()
+                    .filter(id -> !sentInTheLogIds.contains(id))
+                    .collect(Collectors.toSet());
             log.info(
                     "{} of {} deliveries received ({} SENT in the log) when the first instance stopped",
                     sentBeforeRestart.size(),
@@ -115,9 +126,8 @@ class RestartIntegrationTests extends IntegrationTestSupport {
                                         .isPresent()));
                 // stays so for a moment: a duplicate would arrive right behind
                 await().during(Duration.ofSeconds(2))
-                        .until(() -> received(sentBeforeRestart, secondStore, expected)
-                                        .size()
-                                == expected.size());
+                        .until(() -> Set.copyOf(received(sentBeforeRestart, secondStore, expected))
+                                .equals(expected));
             } finally {
                 secondServer.stop();
             }
@@ -125,9 +135,14 @@ class RestartIntegrationTests extends IntegrationTestSupport {
             Map<String, Long> perMessageId =
                     received.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
             assertThat(perMessageId.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(perMessageId)
-                    .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
-            assertThat(received).hasSize(expected.size());
+            perMessageId.forEach((id, count) -> {
+                if (acceptedButNotAcknowledged.contains(id)) {
+                    assertThat(count).as(id).isBetween(1L, 2L);
+                } else {
+                    assertThat(count).as(id).isEqualTo(1L);
+                }
+            });
+            assertThat(received).hasSizeBetween(expected.size(), expected.size() + acceptedButNotAcknowledged.size());
         } finally {
             ours.start();
         }

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.testsupport.TestPostgres;
+import eu.herald.testsupport.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;

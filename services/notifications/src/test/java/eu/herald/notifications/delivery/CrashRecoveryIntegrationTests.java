@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import eu.herald.notifications.IntegrationTestSupport;
 import eu.herald.notifications.RequestJson.Target;
 import eu.herald.notifications.SeedRequests;
-import eu.herald.notifications.TestSmtp;
+import eu.herald.testsupport.TestSmtp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

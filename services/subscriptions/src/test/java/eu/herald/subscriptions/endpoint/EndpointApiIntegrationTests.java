@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.subscriptions.IntegrationTest;
-import eu.herald.subscriptions.TestSmtp;
+import eu.herald.testsupport.TestSmtp;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

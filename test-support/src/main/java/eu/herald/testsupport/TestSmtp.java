@@ -1,4 +1,4 @@
-package eu.herald.notifications;
+package eu.herald.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
