@@ -1,30 +1,17 @@
 package eu.herald.notifications.email;
 
 import static eu.herald.notifications.SeedRequests.email;
-import static eu.herald.notifications.SeedRequests.newChange;
-import static eu.herald.notifications.SeedRequests.plock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import eu.herald.notifications.SeedRequests;
-import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
-import eu.herald.notifications.delivery.Endpoint;
-import eu.herald.notifications.delivery.NotificationRequest;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The email channel against relays that want credentials, configured only through {@code spring.mail.*} as a
@@ -50,12 +37,12 @@ class SmtpRelayIntegrationTests {
     static final GreenMailExtension tls = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD));
 
-    private final EmailComposer composer = new EmailComposer(EmailProperties.defaults());
-
     @Test
     void sendsThroughAnAuthenticatedRelay() {
-        DeliveryResult result = sendThrough(
+        DeliveryResult result = RelaySending.sendThrough(
+                NOW,
                 plain.getSmtp().getPort(),
+                email("powiadomienia@plock.example"),
                 "spring.mail.username=" + USER,
                 "spring.mail.password=" + PASSWORD,
                 "spring.mail.properties.mail.smtp.auth=true");
@@ -66,8 +53,10 @@ class SmtpRelayIntegrationTests {
 
     @Test
     void defersTheDeliveryWhenTheRelayRefusesTheCredentials() {
-        DeliveryResult result = sendThrough(
+        DeliveryResult result = RelaySending.sendThrough(
+                NOW,
                 plain.getSmtp().getPort(),
+                email("powiadomienia@plock.example"),
                 "spring.mail.username=" + USER,
                 "spring.mail.password=wrong",
                 "spring.mail.properties.mail.smtp.auth=true");
@@ -81,8 +70,10 @@ class SmtpRelayIntegrationTests {
 
     @Test
     void sendsThroughAnAuthenticatedTlsRelay() {
-        DeliveryResult result = sendThrough(
+        DeliveryResult result = RelaySending.sendThrough(
+                NOW,
                 tls.getSmtps().getPort(),
+                email("powiadomienia@plock.example"),
                 "spring.mail.protocol=smtps",
                 "spring.mail.username=" + USER,
                 "spring.mail.password=" + PASSWORD,
@@ -98,8 +89,10 @@ class SmtpRelayIntegrationTests {
 
     @Test
     void refusesToSendInClearTextWhenStartTlsIsRequiredAndTheRelayDoesNotOfferIt() {
-        DeliveryResult result = sendThrough(
+        DeliveryResult result = RelaySending.sendThrough(
+                NOW,
                 plain.getSmtp().getPort(),
+                email("powiadomienia@plock.example"),
                 "spring.mail.username=" + USER,
                 "spring.mail.password=" + PASSWORD,
                 "spring.mail.properties.mail.smtp.auth=true",
@@ -108,29 +101,5 @@ class SmtpRelayIntegrationTests {
 
         assertThat(result).isInstanceOf(Deferred.class);
         assertThat(plain.getReceivedMessages()).isEmpty();
-    }
-
-    private DeliveryResult sendThrough(int port, String... properties) {
-        Endpoint endpoint = email("powiadomienia@plock.example");
-        NotificationRequest request = SeedRequests.published(newChange(), plock(), endpoint);
-        DeliveryId delivery = DeliveryId.of(request.change().id(), endpoint.id());
-        DeliveryResult[] result = new DeliveryResult[1];
-        Consumer<JavaMailSenderImpl> send = sender -> {
-            SmtpConnections connections = new SmtpConnections(sender, 1);
-            try {
-                result[0] = new EmailNotifier(connections, composer, Clock.fixed(NOW, ZoneOffset.UTC))
-                        .send(delivery, request, endpoint);
-            } finally {
-                connections.destroy();
-            }
-        };
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
-                .withPropertyValues("spring.mail.host=" + HOST, "spring.mail.port=" + port)
-                .withPropertyValues("spring.mail.properties.mail.smtp.connectiontimeout=5000")
-                .withPropertyValues("spring.mail.properties.mail.smtp.timeout=5000")
-                .withPropertyValues(properties)
-                .run(context -> send.accept(context.getBean(JavaMailSenderImpl.class)));
-        return result[0];
     }
 }

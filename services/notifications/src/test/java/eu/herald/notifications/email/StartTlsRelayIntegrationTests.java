@@ -1,16 +1,11 @@
 package eu.herald.notifications.email;
 
 import static eu.herald.notifications.SeedRequests.email;
-import static eu.herald.notifications.SeedRequests.newChange;
-import static eu.herald.notifications.SeedRequests.plock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.herald.notifications.SeedRequests;
-import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.Endpoint;
-import eu.herald.notifications.delivery.NotificationRequest;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -19,24 +14,17 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
@@ -60,8 +48,6 @@ class StartTlsRelayIntegrationTests {
 
     private static final List<MimeMessage> received = new CopyOnWriteArrayList<>();
     private static SMTPServer relay;
-
-    private final EmailComposer composer = new EmailComposer(EmailProperties.defaults());
 
     @BeforeAll
     static void startRelay() throws Exception {
@@ -92,7 +78,9 @@ class StartTlsRelayIntegrationTests {
         received.clear();
         Endpoint endpoint = email("powiadomienia@plock.example");
 
-        DeliveryResult result = sendThrough(
+        DeliveryResult result = RelaySending.sendThrough(
+                NOW,
+                relay.getPortAllocated(),
                 endpoint,
                 "spring.mail.username=" + USER,
                 "spring.mail.password=" + PASSWORD,
@@ -113,7 +101,9 @@ class StartTlsRelayIntegrationTests {
     void sendsNothingInClearTextToARelayThatRequiresStartTls() {
         received.clear();
 
-        DeliveryResult result = sendThrough(
+        DeliveryResult result = RelaySending.sendThrough(
+                NOW,
+                relay.getPortAllocated(),
                 email("powiadomienia@plock.example"),
                 "spring.mail.username=" + USER,
                 "spring.mail.password=" + PASSWORD,
@@ -127,7 +117,9 @@ class StartTlsRelayIntegrationTests {
     void sendsNothingWithWrongCredentialsEvenOverTls() {
         received.clear();
 
-        DeliveryResult result = sendThrough(
+        DeliveryResult result = RelaySending.sendThrough(
+                NOW,
+                relay.getPortAllocated(),
                 email("powiadomienia@plock.example"),
                 "spring.mail.username=" + USER,
                 "spring.mail.password=wrong",
@@ -138,29 +130,6 @@ class StartTlsRelayIntegrationTests {
 
         assertThat(result).isNotInstanceOf(Delivered.class);
         assertThat(received).isEmpty();
-    }
-
-    private DeliveryResult sendThrough(Endpoint endpoint, String... properties) {
-        NotificationRequest request = SeedRequests.published(newChange(), plock(), endpoint);
-        DeliveryId delivery = DeliveryId.of(request.change().id(), endpoint.id());
-        DeliveryResult[] result = new DeliveryResult[1];
-        Consumer<JavaMailSenderImpl> send = sender -> {
-            SmtpConnections connections = new SmtpConnections(sender, 1);
-            try {
-                result[0] = new EmailNotifier(connections, composer, Clock.fixed(NOW, ZoneOffset.UTC))
-                        .send(delivery, request, endpoint);
-            } finally {
-                connections.destroy();
-            }
-        };
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
-                .withPropertyValues("spring.mail.host=" + HOST, "spring.mail.port=" + relay.getPortAllocated())
-                .withPropertyValues("spring.mail.properties.mail.smtp.connectiontimeout=5000")
-                .withPropertyValues("spring.mail.properties.mail.smtp.timeout=5000")
-                .withPropertyValues(properties)
-                .run(context -> send.accept(context.getBean(JavaMailSenderImpl.class)));
-        return result[0];
     }
 
     private static MimeMessage parse(byte[] data) {
