@@ -1,6 +1,7 @@
 package eu.herald.notifications.delivery;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** What a notifier reports after one attempt. */
 public sealed interface DeliveryResult {
@@ -14,6 +15,14 @@ public sealed interface DeliveryResult {
      */
     record Rejected(String reason, boolean endpointGone) implements DeliveryResult {}
 
-    /** It may work later (connection refused, SMTP 4xx, a timeout). */
-    record Deferred(String reason) implements DeliveryResult {}
+    /**
+     * It may work later (connection refused, SMTP 4xx, a timeout, HTTP 429/503); {@code retryAfter} when the
+     * receiver said when to come back (HTTP {@code Retry-After}): the next attempt is not made before it.
+     */
+    record Deferred(String reason, @Nullable Instant retryAfter) implements DeliveryResult {
+
+        public Deferred(String reason) {
+            this(reason, null);
+        }
+    }
 }

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,9 +42,9 @@ public class Dispatch implements DisposableBean {
     private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final DeliveryProperties properties;
-    private final RetrySchedule schedule;
+    private final Map<Channel, RetrySchedule> schedules = new EnumMap<>(Channel.class);
     private final DeliveryMetrics metrics;
-    private final ExecutorService workers;
+    private final Map<Channel, ExecutorService> workers = new EnumMap<>(Channel.class);
 
     Dispatch(
             DeliveryLog deliveries,
@@ -53,10 +55,20 @@ public class Dispatch implements DisposableBean {
         this.deliveries = deliveries;
         this.clock = clock;
         this.properties = properties;
-        this.schedule = new RetrySchedule(properties.retrySchedule(), properties.jitter());
         this.metrics = metrics;
-        this.workers = Executors.newFixedThreadPool(properties.workers(), new Workers());
-        notifiers.forEach(notifier -> this.notifiers.put(notifier.channel(), notifier));
+        for (Notifier notifier : notifiers) {
+            Channel channel = notifier.channel();
+            this.notifiers.put(channel, notifier);
+            this.schedules.put(
+                    channel,
+                    new RetrySchedule(
+                            notifier.retrySchedule().orElse(properties.retrySchedule()), properties.jitter()));
+            // each channel has its own workers: slow webhooks never hold up email, nor email webhooks
+            this.workers.put(
+                    channel,
+                    Executors.newFixedThreadPool(
+                            notifier.concurrency().orElse(properties.workers()), new Workers(channel)));
+        }
     }
 
     /** Records the deliveries of all requests in one batch, then attempts those it holds, and waits for them. */
@@ -122,7 +134,11 @@ public class Dispatch implements DisposableBean {
     private List<DeliveryAttempted> attemptAll(List<Job> jobs) {
         List<Future<Optional<DeliveryAttempted>>> running = new ArrayList<>(jobs.size());
         for (Job job : jobs) {
-            running.add(workers.submit(() -> attempt(job)));
+            ExecutorService channelWorkers = workers.get(job.delivery().channel());
+            running.add(
+                    channelWorkers == null
+                            ? CompletableFuture.completedFuture(Optional.empty())
+                            : channelWorkers.submit(() -> attempt(job)));
         }
         List<DeliveryAttempted> attempts = new ArrayList<>(jobs.size());
         for (Future<Optional<DeliveryAttempted>> attempt : running) {
@@ -172,7 +188,14 @@ public class Dispatch implements DisposableBean {
         }
         Deferred deferred = (Deferred) result;
         int failed = delivery.attemptsInSchedule() + 1;
-        return schedule.next(failed, now)
+        return schedules
+                .get(delivery.channel())
+                .next(failed, now)
+                // the receiver's Retry-After is honoured: never sooner than it asked, later if the schedule says so
+                .map(next ->
+                        deferred.retryAfter() != null && deferred.retryAfter().isAfter(next)
+                                ? deferred.retryAfter()
+                                : next)
                 .map(next -> new Attempt(DeliveryStatus.RETRYING, deferred.reason(), false, null, next))
                 .orElseGet(() -> new Attempt(
                         DeliveryStatus.DEAD,
@@ -200,10 +223,14 @@ public class Dispatch implements DisposableBean {
     /** Lets the deliveries being attempted finish and be recorded before the application stops. */
     @Override
     public void destroy() throws InterruptedException {
-        workers.shutdown();
-        if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
-            log.warn("deliveries still being attempted at shutdown; their leases hand them to another instance");
-            workers.shutdownNow();
+        workers.values().forEach(ExecutorService::shutdown);
+        Instant deadline = clock.instant().plusSeconds(30);
+        for (ExecutorService channelWorkers : workers.values()) {
+            long left = Math.max(0, deadline.toEpochMilli() - clock.millis());
+            if (!channelWorkers.awaitTermination(left, TimeUnit.MILLISECONDS)) {
+                log.warn("deliveries still being attempted at shutdown; their leases hand them to another instance");
+                channelWorkers.shutdownNow();
+            }
         }
     }
 
@@ -212,10 +239,15 @@ public class Dispatch implements DisposableBean {
     private static final class Workers implements ThreadFactory {
 
         private final AtomicInteger count = new AtomicInteger();
+        private final String prefix;
+
+        Workers(Channel channel) {
+            this.prefix = "dispatch-" + channel.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-";
+        }
 
         @Override
         public Thread newThread(Runnable task) {
-            return new Thread(task, "dispatch-" + count.incrementAndGet());
+            return new Thread(task, prefix + count.incrementAndGet());
         }
     }
 }

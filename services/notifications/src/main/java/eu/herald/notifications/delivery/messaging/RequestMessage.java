@@ -4,6 +4,8 @@ import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.ChangeKind;
 import eu.herald.notifications.delivery.Channel;
 import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.delivery.Endpoint.WebPushTarget;
+import eu.herald.notifications.delivery.Endpoint.WebhookTarget;
 import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.notifications.delivery.MunicipalityId;
 import eu.herald.notifications.delivery.NotificationRequest;
@@ -15,12 +17,14 @@ import eu.herald.notifications.delivery.RequestId;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionChange;
 import eu.herald.notifications.delivery.SessionId;
+import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +92,19 @@ record RequestMessage(
             @Nullable String endpointId,
             @Nullable String channel,
             @Nullable String address,
+            @Nullable WebPushMessage webPush,
+            @Nullable WebhookMessage webhook,
             @Nullable String unsubscribeUrl) {}
+
+    record WebPushMessage(
+            @Nullable String endpoint,
+            @Nullable String p256dh,
+            @Nullable String auth) {}
+
+    record WebhookMessage(
+            @Nullable String url,
+            @Nullable Integer secretVersion,
+            @Nullable String previousSecretUntil) {}
 
     NotificationRequest toRequest() {
         ChangeMessage change = required(this.change, "change");
@@ -178,7 +194,47 @@ record RequestMessage(
                 new EndpointId(uuid(endpoint.endpointId(), path + ".endpointId")),
                 channel,
                 endpoint.address(),
-                endpoint.unsubscribeUrl());
+                endpoint.unsubscribeUrl(),
+                channel == Channel.WEB_PUSH ? webPush(required(endpoint.webPush(), path + ".webPush"), path) : null,
+                channel == Channel.WEBHOOK ? webhook(required(endpoint.webhook(), path + ".webhook"), path) : null);
+    }
+
+    private static WebPushTarget webPush(WebPushMessage push, String path) {
+        return new WebPushTarget(
+                parse(push.endpoint(), path + ".webPush.endpoint", text -> absolute(text, "https")),
+                parse(push.p256dh(), path + ".webPush.p256dh", RequestMessage::base64url),
+                parse(push.auth(), path + ".webPush.auth", RequestMessage::base64url));
+    }
+
+    private static WebhookTarget webhook(WebhookMessage webhook, String path) {
+        Integer version = required(webhook.secretVersion(), path + ".webhook.secretVersion");
+        if (version < 1) {
+            throw new UnreadableRequest(path + ".webhook.secretVersion must be at least 1: " + version);
+        }
+        return new WebhookTarget(
+                parse(webhook.url(), path + ".webhook.url", text -> absolute(text, "https", "http")),
+                version,
+                webhook.previousSecretUntil() == null
+                        ? null
+                        : parse(
+                                webhook.previousSecretUntil(),
+                                path + ".webhook.previousSecretUntil",
+                                text -> OffsetDateTime.parse(text).toInstant()));
+    }
+
+    private static URI absolute(String text, String... schemes) {
+        URI uri = URI.create(text);
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || !List.of(schemes).contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("not an absolute " + String.join(" or ", schemes) + " URL");
+        }
+        return uri;
+    }
+
+    private static String base64url(String text) {
+        Base64.getUrlDecoder().decode(text.replace("=", ""));
+        return text;
     }
 
     private static Locale language(String tag) {
