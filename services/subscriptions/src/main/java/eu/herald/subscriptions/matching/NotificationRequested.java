@@ -2,8 +2,12 @@ package eu.herald.subscriptions.matching;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
@@ -31,11 +35,30 @@ public record NotificationRequested(UUID requestId, RawValue change, Recipient r
                 requestId(changeId, recipient.municipalityId()), change, recipient, affected.destinations());
     }
 
+    /** Keeps the snapshot's UTF-8 bytes, so each request copies them instead of encoding the text again. */
     static RawValue written(SessionChange change, JsonMapper json) {
-        return new RawValue(json.writeValueAsString(change));
+        return new RawValue(new SerializedString(json.writeValueAsString(change)));
     }
 
+    /**
+     * The same as {@code UUID.nameUUIDFromBytes((changeId + ":" + municipalityId).getBytes(UTF_8))}, with an MD5
+     * digest kept per thread instead of looked up once per request.
+     */
     static UUID requestId(UUID changeId, UUID municipalityId) {
-        return UUID.nameUUIDFromBytes((changeId + ":" + municipalityId).getBytes(UTF_8));
+        MessageDigest md5 = MD5.get();
+        byte[] hash = md5.digest((changeId + ":" + municipalityId).getBytes(UTF_8));
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x30); // version 3: name-based, MD5
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // the IETF variant
+        return new UUID(
+                ByteBuffer.wrap(hash, 0, 8).getLong(),
+                ByteBuffer.wrap(hash, 8, 8).getLong());
     }
+
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    });
 }

@@ -36,20 +36,22 @@ class KafkaNotificationRequests implements NotificationRequests {
 
     @Override
     public CompletableFuture<Void> publish(List<NotificationRequested> requests) {
-        // the producer batches and compresses the records (linger.ms); the caller decides when to wait
-        CompletableFuture<?>[] sent = requests.stream().map(this::send).toArray(CompletableFuture[]::new);
+        // the producer batches and compresses the records (linger.ms); the caller decides when to wait.
+        // One time for the batch: reading and formatting the clock per record cost a tenth of a fan-out
+        byte[] time = bytes(clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        CompletableFuture<?>[] sent =
+                requests.stream().map(request -> send(request, time)).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(sent);
     }
 
-    private CompletableFuture<?> send(NotificationRequested request) {
+    private CompletableFuture<?> send(NotificationRequested request, byte[] time) {
         String municipality = request.recipient().municipalityId().toString();
         var headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(request.requestId().toString()));
         headers.add("ce_type", bytes(TYPE));
         headers.add("ce_source", bytes(SOURCE));
-        headers.add(
-                "ce_time", bytes(clock.instant().truncatedTo(ChronoUnit.MILLIS).toString()));
+        headers.add("ce_time", time);
         headers.add("ce_subject", bytes(municipality));
         headers.add("content-type", bytes("application/json"));
         return kafka.send(new ProducerRecord<>(Topics.NOTIFICATION_REQUESTS, null, municipality, request, headers));
