@@ -1,7 +1,9 @@
 package eu.herald.subscriptions.matching;
 
 import eu.herald.subscriptions.SubscriptionsProperties;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import tools.jackson.databind.util.RawValue;
 public class FanOut {
 
     private static final Logger log = LoggerFactory.getLogger(FanOut.class);
+    private static final int BATCHES_IN_FLIGHT = 8;
 
     private final Recipients recipients;
     private final NotificationRequests requests;
@@ -38,7 +41,7 @@ public class FanOut {
     public int distribute(SessionChange change) {
         RawValue written = NotificationRequested.written(change, json);
         List<NotificationRequested> batch = new ArrayList<>(batchSize);
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>(List.of(CompletableFuture.completedFuture(null)));
+        Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>(BATCHES_IN_FLIGHT + 1);
         int[] published = {0};
         recipients.affectedBy(change, affected -> {
             batch.add(NotificationRequested.of(change.changeId(), written, affected));
@@ -47,7 +50,7 @@ public class FanOut {
             }
         });
         published[0] += flush(batch, inFlight);
-        inFlight.get(0).join();
+        inFlight.forEach(CompletableFuture::join);
         log.info(
                 "{} change {} of session {} (version {}): {} notification requests",
                 change.kind(),
@@ -59,17 +62,19 @@ public class FanOut {
     }
 
     /**
-     * Hands the batch to the producer, then waits for the previous one: the broker works on one
-     * batch while the next is selected, and at most two batches are held in memory. A failed batch
-     * fails the fan-out, and with it the transaction.
+     * Hands the batch to the producer, and waits for the oldest batch once {@value #BATCHES_IN_FLIGHT} are in
+     * flight: the broker acknowledges earlier batches while the next ones are selected (waiting for the previous
+     * batch alone left the matcher idle for most of each linger and round trip), and memory stays bounded by the
+     * window, not by the number of recipients. A failed batch fails the fan-out, and with it the transaction.
      */
-    private int flush(List<NotificationRequested> batch, List<CompletableFuture<Void>> inFlight) {
+    private int flush(List<NotificationRequested> batch, Deque<CompletableFuture<Void>> inFlight) {
         int size = batch.size();
         if (size > 0) {
-            CompletableFuture<Void> sent = requests.publish(List.copyOf(batch));
+            inFlight.addLast(requests.publish(List.copyOf(batch)));
             batch.clear();
-            inFlight.get(0).join();
-            inFlight.set(0, sent);
+            if (inFlight.size() > BATCHES_IN_FLIGHT) {
+                inFlight.removeFirst().join();
+            }
         }
         return size;
     }
