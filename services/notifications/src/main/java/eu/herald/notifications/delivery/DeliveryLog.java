@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -195,33 +196,79 @@ public class DeliveryLog {
             @Nullable Instant sentAt,
             @Nullable Instant nextAttemptAt) {}
 
+    /** One attempt to record: the delivery as it was held, and what the attempt came to. */
+    record Attempted(Delivery delivery, Attempt attempt) {}
+
     /**
-     * Records the attempt on the delivery together with its outcome, to be published. Empty when the delivery is
-     * no longer pending or retrying (someone else finished it): a final status is never overwritten.
+     * Records the attempts on their deliveries together with their outcomes, to be published, in one transaction
+     * and two round trips however many there are. Returns the outcomes of the deliveries that were still pending
+     * or retrying; one that someone else finished is left alone: a final status is never overwritten.
      */
     @Transactional
-    Optional<DeliveryAttempted> recordAttempt(Delivery delivery, Attempt attempt, Instant at) {
-        Optional<Recorded> recorded = jdbc.sql("""
+    List<DeliveryAttempted> recordAttempts(List<Attempted> attempts, Instant now) {
+        if (attempts.isEmpty()) {
+            return List.of();
+        }
+        // as PostgreSQL keeps it, so the outcome carries exactly what the row has
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        int[] updated = batch.batchUpdate(
+                """
                         update delivery
                            set status = :status, reason = :reason, attempts = attempts + 1,
                                first_attempt_at = coalesce(first_attempt_at, :at), sent_at = :sentAt,
                                next_attempt_at = :nextAttemptAt, updated_at = :at
                          where delivery_id = :id and status in ('PENDING', 'RETRYING')
-                        returning attempts, first_attempt_at, sent_at
-                        """)
-                .param("status", attempt.status().name())
-                .param("reason", attempt.reason())
-                .param("at", timestamp(at))
-                .param("sentAt", timestamp(attempt.sentAt()))
-                .param("nextAttemptAt", timestamp(attempt.nextAttemptAt()))
-                .param("id", delivery.id().value())
-                .query((rs, row) ->
-                        new Recorded(rs.getInt("attempts"), instant(rs, "first_attempt_at"), instant(rs, "sent_at")))
-                .optional();
-        if (recorded.isEmpty()) {
-            return Optional.empty();
+                        """,
+                attempts.stream()
+                        .map(attempted -> new MapSqlParameterSource()
+                                .addValue("status", attempted.attempt().status().name())
+                                .addValue("reason", attempted.attempt().reason())
+                                .addValue("at", timestamp(at))
+                                .addValue(
+                                        "sentAt",
+                                        timestamp(micros(attempted.attempt().sentAt())))
+                                .addValue(
+                                        "nextAttemptAt",
+                                        timestamp(attempted.attempt().nextAttemptAt()))
+                                .addValue("id", attempted.delivery().id().value()))
+                        .toArray(SqlParameterSource[]::new));
+        List<DeliveryAttempted> recorded = new ArrayList<>(attempts.size());
+        for (int i = 0; i < attempts.size(); i++) {
+            if (updated[i] == 1) {
+                recorded.add(outcome(attempts.get(i), at));
+            }
         }
-        DeliveryAttempted attempted = new DeliveryAttempted(
+        batch.batchUpdate(
+                """
+                        insert into delivery_outcome (outcome_id, delivery_id, status, reason, endpoint_gone, attempts,
+                                                      first_attempt_at, sent_at, occurred_at, next_attempt_at)
+                        values (:outcomeId, :deliveryId, :status, :reason, :endpointGone, :attempts,
+                                :firstAttemptAt, :sentAt, :occurredAt, :nextAttemptAt)
+                        """,
+                recorded.stream()
+                        .map(attempted -> new MapSqlParameterSource()
+                                .addValue("outcomeId", attempted.id().value())
+                                .addValue("deliveryId", attempted.deliveryId().value())
+                                .addValue("status", attempted.status().name())
+                                .addValue("reason", attempted.reason())
+                                .addValue("endpointGone", attempted.endpointGone())
+                                .addValue("attempts", attempted.attempts())
+                                .addValue("firstAttemptAt", timestamp(attempted.firstAttemptAt()))
+                                .addValue("sentAt", timestamp(attempted.sentAt()))
+                                .addValue("occurredAt", timestamp(attempted.occurredAt()))
+                                .addValue("nextAttemptAt", timestamp(attempted.nextAttemptAt())))
+                        .toArray(SqlParameterSource[]::new));
+        return recorded;
+    }
+
+    /**
+     * The outcome as the update wrote it: the caller held the delivery since it was read, so its attempts and first
+     * attempt are what the row had.
+     */
+    private static DeliveryAttempted outcome(Attempted attempted, Instant at) {
+        Delivery delivery = attempted.delivery();
+        Attempt attempt = attempted.attempt();
+        return new DeliveryAttempted(
                 new OutcomeId(UUID.randomUUID()),
                 delivery.id(),
                 delivery.requestId(),
@@ -234,30 +281,16 @@ public class DeliveryLog {
                 attempt.status(),
                 attempt.reason(),
                 attempt.endpointGone(),
-                recorded.get().attempts(),
+                delivery.attempts() + 1,
                 delivery.changedAt(),
-                recorded.get().firstAttemptAt(),
-                recorded.get().sentAt(),
+                delivery.firstAttemptAt() == null ? at : delivery.firstAttemptAt(),
+                micros(attempt.sentAt()),
                 at,
                 attempt.nextAttemptAt());
-        jdbc.sql("""
-                        insert into delivery_outcome (outcome_id, delivery_id, status, reason, endpoint_gone, attempts,
-                                                      first_attempt_at, sent_at, occurred_at, next_attempt_at)
-                        values (:outcomeId, :deliveryId, :status, :reason, :endpointGone, :attempts,
-                                :firstAttemptAt, :sentAt, :occurredAt, :nextAttemptAt)
-                        """)
-                .param("outcomeId", attempted.id().value())
-                .param("deliveryId", attempted.deliveryId().value())
-                .param("status", attempt.status().name())
-                .param("reason", attempt.reason())
-                .param("endpointGone", attempt.endpointGone())
-                .param("attempts", attempted.attempts())
-                .param("firstAttemptAt", timestamp(attempted.firstAttemptAt()))
-                .param("sentAt", timestamp(attempted.sentAt()))
-                .param("occurredAt", timestamp(at))
-                .param("nextAttemptAt", timestamp(attempt.nextAttemptAt()))
-                .update();
-        return Optional.of(attempted);
+    }
+
+    private static @Nullable Instant micros(@Nullable Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public Optional<Delivery> find(DeliveryId id) {
@@ -419,11 +452,6 @@ public class DeliveryLog {
             instant(rs, "sent_at"),
             required(instant(rs, "occurred_at")),
             instant(rs, "next_attempt_at"));
-
-    private record Recorded(
-            int attempts,
-            @Nullable Instant firstAttemptAt,
-            @Nullable Instant sentAt) {}
 
     private static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);

@@ -1,6 +1,7 @@
 package eu.herald.notifications.delivery;
 
 import eu.herald.notifications.delivery.DeliveryLog.Attempt;
+import eu.herald.notifications.delivery.DeliveryLog.Attempted;
 import eu.herald.notifications.delivery.DeliveryLog.Claimed;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
@@ -15,11 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,6 +108,7 @@ public class Dispatch implements DisposableBean {
         Instant now = clock.instant();
         List<Claimed> claimed = deliveries.claimDue(properties.retryBatchSize(), now, lease(now));
         List<Job> jobs = new ArrayList<>(claimed.size());
+        List<Attempted> unknown = new ArrayList<>();
         for (Claimed due : claimed) {
             Endpoint endpoint = due.request() == null
                     ? null
@@ -113,12 +118,13 @@ public class Dispatch implements DisposableBean {
                             .findFirst()
                             .orElse(null);
             if (due.request() == null || endpoint == null) {
-                record(due.delivery(), new Rejected("the request of this delivery is no longer known", false));
+                Rejected rejected = new Rejected("the request of this delivery is no longer known", false);
+                unknown.add(new Attempted(due.delivery(), decide(due.delivery(), rejected, now)));
             } else {
                 jobs.add(new Job(due.delivery(), due.request(), endpoint));
             }
         }
-        attemptAll(jobs);
+        attemptAll(jobs, unknown);
         return claimed.size();
     }
 
@@ -131,52 +137,85 @@ public class Dispatch implements DisposableBean {
         return properties.retryBatchSize();
     }
 
+    /**
+     * Attempts the jobs on their channels' workers and records the attempts as they complete: whatever has
+     * completed by the time the previous record is committed goes into the next transaction. So a burst of fast
+     * sends costs a few transactions, not one per send, and a slow send never holds back the record of the others.
+     * A crash after a send and before its commit repeats that send (DESIGN.md: at least once toward the outside,
+     * with stable ids the receivers deduplicate on; ADR 0009).
+     */
     private List<DeliveryAttempted> attemptAll(List<Job> jobs) {
-        List<Future<Optional<DeliveryAttempted>>> running = new ArrayList<>(jobs.size());
-        for (Job job : jobs) {
-            ExecutorService channelWorkers = workers.get(job.delivery().channel());
-            running.add(
-                    channelWorkers == null
-                            ? CompletableFuture.completedFuture(Optional.empty())
-                            : channelWorkers.submit(() -> attempt(job)));
-        }
-        List<DeliveryAttempted> attempts = new ArrayList<>(jobs.size());
-        for (Future<Optional<DeliveryAttempted>> attempt : running) {
-            try {
-                attempt.get().ifPresent(attempts::add);
-            } catch (InterruptedException e) {
-                // the deliveries still running finish on their own and are recorded; the caller sees the batch fail
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while attempting deliveries", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("recording an attempt failed", e.getCause());
-            }
-        }
-        return attempts;
+        return attemptAll(jobs, List.of());
     }
 
-    private Optional<DeliveryAttempted> attempt(Job job) {
+    private List<DeliveryAttempted> attemptAll(List<Job> jobs, List<Attempted> alreadyDecided) {
+        BlockingQueue<Future<Optional<Attempted>>> completed = new LinkedBlockingQueue<>();
+        Map<Channel, CompletionService<Optional<Attempted>>> channels = new EnumMap<>(Channel.class);
+        int running = 0;
+        for (Job job : jobs) {
+            ExecutorService channelWorkers = workers.get(job.delivery().channel());
+            if (channelWorkers != null) {
+                channels.computeIfAbsent(
+                                job.delivery().channel(),
+                                channel -> new ExecutorCompletionService<>(channelWorkers, completed))
+                        .submit(() -> attempt(job));
+                running++;
+            }
+        }
+        List<DeliveryAttempted> recorded = new ArrayList<>(jobs.size() + alreadyDecided.size());
+        List<Attempted> ready = new ArrayList<>(alreadyDecided);
+        try {
+            while (running > 0) {
+                running -= collect(completed.take(), ready);
+                for (Future<Optional<Attempted>> next = completed.poll(); next != null; next = completed.poll()) {
+                    running -= collect(next, ready);
+                }
+                recorded.addAll(record(ready));
+            }
+        } catch (InterruptedException e) {
+            // attempts not recorded yet keep their leases, which hand them to another attempt
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while attempting deliveries", e);
+        }
+        recorded.addAll(record(ready));
+        return recorded;
+    }
+
+    private static int collect(Future<Optional<Attempted>> attempt, List<Attempted> ready) throws InterruptedException {
+        try {
+            attempt.get().ifPresent(ready::add);
+            return 1;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("attempting a delivery failed", e.getCause());
+        }
+    }
+
+    private List<DeliveryAttempted> record(List<Attempted> ready) {
+        List<DeliveryAttempted> recorded = deliveries.recordAttempts(List.copyOf(ready), clock.instant());
+        ready.clear();
+        recorded.forEach(metrics::recorded);
+        return recorded;
+    }
+
+    private Optional<Attempted> attempt(Job job) {
         Notifier notifier = notifiers.get(job.delivery().channel());
         Instant heldUntil = job.delivery().nextAttemptAt();
         if (notifier == null || heldUntil == null) {
             return Optional.empty();
         }
-        // a delivery that waited for a worker past its lease may have been taken over by another instance
-        if (!deliveries.renew(job.delivery(), heldUntil, lease(clock.instant()))) {
+        // a delivery that waited for a worker past its lease may have been taken over by another instance; one
+        // with half its lease left cannot have been, and keeps enough of it for the send: no round trip
+        Instant now = clock.instant();
+        boolean fresh = heldUntil.isAfter(now.plus(properties.lease().dividedBy(2)));
+        if (!fresh && !deliveries.renew(job.delivery(), heldUntil, lease(now))) {
             log.info(
                     "delivery {} was taken over while it waited; not attempted here",
                     job.delivery().id());
             return Optional.empty();
         }
         metrics.attempting(job.delivery());
-        return record(job.delivery(), send(notifier, job));
-    }
-
-    private Optional<DeliveryAttempted> record(Delivery delivery, DeliveryResult result) {
-        Instant now = clock.instant();
-        Optional<DeliveryAttempted> attempted = deliveries.recordAttempt(delivery, decide(delivery, result, now), now);
-        attempted.ifPresent(metrics::recorded);
-        return attempted;
+        DeliveryResult result = send(notifier, job);
+        return Optional.of(new Attempted(job.delivery(), decide(job.delivery(), result, clock.instant())));
     }
 
     private Attempt decide(Delivery delivery, DeliveryResult result, Instant now) {
