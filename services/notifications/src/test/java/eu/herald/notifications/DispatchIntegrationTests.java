@@ -263,14 +263,13 @@ class DispatchIntegrationTests extends IntegrationTestSupport {
     @Test
     void keepsDeliveriesForChannelsWithoutANotifierPending() throws Exception {
         UUID change = UUID.randomUUID();
-        Target push = Target.webPush();
         Target hook = Target.webhook();
-        Target email = Target.email("with-push");
+        Target email = Target.email("with-webhook");
 
-        produceRequest(PLOCK, text(rescheduledForPlock(change, push, hook, email)));
+        produceRequest(PLOCK, text(rescheduledForPlock(change, hook, email)));
 
         awaitOneEmail(deliveryId(change, email));
-        for (Target other : List.of(push, hook)) {
+        for (Target other : List.of(hook)) {
             Optional<Delivery> pending = deliveries.find(deliveryId(change, other));
             assertThat(pending).hasValueSatisfying(row -> {
                 assertThat(row.status()).isEqualTo(DeliveryStatus.PENDING);

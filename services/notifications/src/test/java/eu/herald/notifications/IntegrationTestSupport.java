@@ -2,6 +2,8 @@ package eu.herald.notifications;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import eu.herald.notifications.webpush.PushServiceDouble;
+import eu.herald.notifications.webpush.TestVapidKeys;
 import eu.herald.testsupport.TestPostgres;
 import eu.herald.testsupport.TestSmtp;
 import java.time.Duration;
@@ -55,6 +57,17 @@ public abstract class IntegrationTestSupport {
         // the schedule in miniature: a test sees retries, exhaustion and replays within seconds
         registry.add("herald.notifications.delivery.retry-schedule", () -> "200ms,500ms,1s,2s,3s");
         registry.add("herald.notifications.delivery.retry-poll-interval", () -> "100ms");
+        // web push: a push service over HTTPS whose certificate is trusted through an SSL bundle, and VAPID keys
+        registry.add(
+                "herald.notifications.web-push.vapid-public-key",
+                () -> TestVapidKeys.shared().publicKey());
+        registry.add(
+                "herald.notifications.web-push.vapid-private-key",
+                () -> TestVapidKeys.shared().privateKey());
+        registry.add("herald.notifications.web-push.ssl-bundle", () -> "push-services");
+        registry.add(
+                "spring.ssl.bundle.pem.push-services.truststore.certificate",
+                () -> "file:" + PushServiceDouble.shared().certificate());
     }
 
     @BeforeAll

@@ -16,8 +16,9 @@ class ModularityTests {
     }
 
     @Test
-    void hasTheDeliveryLogAndTheEmailNotifierAsModules() {
-        assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("delivery", "email");
+    void hasTheDeliveryLogAndTheNotifiersAsModules() {
+        assertThat(modules.stream().map(ApplicationModule::getName))
+                .containsExactlyInAnyOrder("delivery", "email", "webpush");
     }
 
     @Test
@@ -28,5 +29,18 @@ class ModularityTests {
         assertThat(email.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
                 .containsExactly("delivery");
         assertThat(delivery.getDirectDependencies(modules).uniqueModules()).isEmpty();
+    }
+
+    @Test
+    void letsTheWebPushNotifierUseTheEmailsWordingButNothingDependOnIt() {
+        ApplicationModule webPush = modules.getModuleByName("webpush").orElseThrow();
+
+        assertThat(webPush.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
+                .containsExactlyInAnyOrder("delivery", "email");
+        assertThat(modules.stream()
+                        .filter(module -> module != webPush)
+                        .flatMap(module -> module.getDirectDependencies(modules).uniqueModules())
+                        .map(ApplicationModule::getName))
+                .doesNotContain("webpush");
     }
 }

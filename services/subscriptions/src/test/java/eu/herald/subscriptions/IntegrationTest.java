@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
             "herald.subscriptions.matcher.batch-size=2",
             "herald.subscriptions.matcher.fetch-size=2",
             "herald.subscriptions.limits.endpoints=4",
-            "herald.subscriptions.limits.subscriptions=4"
+            "herald.subscriptions.limits.subscriptions=4",
+            "herald.subscriptions.web-push.vapid-public-key=" + IntegrationTest.VAPID_PUBLIC_KEY
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
@@ -49,6 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
         topics = {"catalogue.session-changes.v1", "catalogue.themes.v1", "notifications.delivery-outcomes.v1"},
         brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 public abstract class IntegrationTest {
+
+    /** A P-256 public key (uncompressed point) standing for the notifications service's VAPID key. */
+    protected static final String VAPID_PUBLIC_KEY =
+            "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM";
 
     @Autowired
     protected MockMvc mvc;

@@ -57,6 +57,17 @@ final class Rendering {
         return HeaderValues.oneLine(words.text("subject." + change.kind(), session.title(language)));
     }
 
+    /** A publication or change in two or three lines, for channels with little room (web push). */
+    String shortText() {
+        Lines text = new Lines();
+        text.add(words.text("intro." + change.kind()));
+        text.add(words.text("label.when") + ": " + when());
+        if (change.kind() == ChangeKind.CANCELLED) {
+            details().forEach(detail -> text.add(detail.label() + ": " + detail.value()));
+        }
+        return text.toString().strip();
+    }
+
     private String when() {
         return times.span(times.at(session.start(), session.zone()), times.at(session.end(), session.zone()));
     }

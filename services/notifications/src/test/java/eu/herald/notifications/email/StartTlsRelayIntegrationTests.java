@@ -3,24 +3,19 @@ package eu.herald.notifications.email;
 import static eu.herald.notifications.SeedRequests.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.herald.notifications.TestTls;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.Endpoint;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +32,9 @@ import org.subethamail.smtp.server.SMTPServer;
  */
 class StartTlsRelayIntegrationTests {
 
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = TestTls.HOST;
     private static final String USER = "herald";
     private static final String PASSWORD = "s3cret";
-    private static final String STORE_PASSWORD = "relay-store";
     private static final Instant NOW = Instant.parse("2022-10-05T09:12:45Z");
 
     @TempDir
@@ -56,7 +50,7 @@ class StartTlsRelayIntegrationTests {
                 .port(0)
                 .enableTLS()
                 .requireTLS()
-                .startTlsSocketFactory(tlsFor127001())
+                .startTlsSocketFactory(TestTls.for127001(directory).server())
                 .requireAuth()
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
                     if (!USER.equals(user) || !PASSWORD.equals(password)) {
@@ -138,46 +132,5 @@ class StartTlsRelayIntegrationTests {
         } catch (Exception e) {
             throw new IllegalStateException("the relay received something that is not a message", e);
         }
-    }
-
-    /** A key and self-signed certificate for 127.0.0.1, made with the JDK's keytool for this run only. */
-    private static SSLContext tlsFor127001() throws Exception {
-        Path store = directory.resolve("relay.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(
-                        keytool.toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "relay",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-dname",
-                        "CN=" + HOST,
-                        "-ext",
-                        "SAN=ip:" + HOST,
-                        "-validity",
-                        "2",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        store.toString(),
-                        "-storepass",
-                        STORE_PASSWORD)
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keys.load(in, STORE_PASSWORD.toCharArray());
-        }
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(keys, STORE_PASSWORD.toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(managers.getKeyManagers(), null, null);
-        return tls;
     }
 }

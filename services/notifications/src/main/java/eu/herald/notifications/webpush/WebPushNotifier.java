@@ -1,0 +1,199 @@
+package eu.herald.notifications.webpush;
+
+import eu.herald.notifications.delivery.ChangeKind;
+import eu.herald.notifications.delivery.Channel;
+import eu.herald.notifications.delivery.DeliveryId;
+import eu.herald.notifications.delivery.DeliveryResult;
+import eu.herald.notifications.delivery.DeliveryResult.Deferred;
+import eu.herald.notifications.delivery.DeliveryResult.Delivered;
+import eu.herald.notifications.delivery.DeliveryResult.Rejected;
+import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.delivery.Endpoint.WebPushTarget;
+import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.delivery.Notifier;
+import eu.herald.notifications.delivery.Session;
+import eu.herald.notifications.delivery.SessionId;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends a delivery to a browser's push service (RFC 8030): the encrypted message, how long it is worth keeping
+ * ({@code TTL}: until the session ends), how urgent it is and a {@code Topic} per session, so that a newer version
+ * replaces an older one the browser has not fetched yet.
+ */
+class WebPushNotifier implements Notifier {
+
+    private static final Duration DAY = Duration.ofHours(24);
+    private static final int REASON_LENGTH = 200;
+
+    private final HttpClient http;
+    private final @Nullable Vapid vapid;
+    private final Aes128Gcm encryption = new Aes128Gcm();
+    private final PushMessages messages;
+    private final WebPushProperties properties;
+    private final Clock clock;
+
+    /** @param vapid null when no keys are configured: every delivery then fails, saying so */
+    WebPushNotifier(
+            HttpClient http, @Nullable Vapid vapid, PushMessages messages, WebPushProperties properties, Clock clock) {
+        this.http = http;
+        this.vapid = vapid;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WEB_PUSH;
+    }
+
+    @Override
+    public OptionalInt concurrency() {
+        return OptionalInt.of(properties.concurrency());
+    }
+
+    @Override
+    public DeliveryResult send(DeliveryId delivery, NotificationRequest request, Endpoint endpoint) {
+        WebPushTarget target = Objects.requireNonNull(endpoint.webPush(), "webPush");
+        if (vapid == null) {
+            return new Rejected(
+                    "web push is not configured: herald.notifications.web-push.vapid-public-key and"
+                            + " vapid-private-key are not set",
+                    false);
+        }
+        Instant now = clock.instant();
+        Session session = request.change().session();
+        Instant end = session.end().atZone(session.zone()).toInstant();
+        if (!end.isAfter(now)) {
+            return new Rejected("the session ended at " + end + ": an alert about it is not worth delivering", false);
+        }
+        byte[] body;
+        try {
+            body = encryption.encrypt(messages.of(request), P256.decode(target.p256dh()), P256.decode(target.auth()));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return new Rejected("the push subscription's keys are unusable: " + e.getMessage(), false);
+        }
+        HttpRequest push = HttpRequest.newBuilder(target.endpoint())
+                .timeout(properties.requestTimeout())
+                .header("TTL", Long.toString(ttl(now, end)))
+                .header("Urgency", urgency(request, now))
+                .header("Topic", topic(session.id()))
+                .header("Content-Encoding", "aes128gcm")
+                .header("Content-Type", "application/octet-stream")
+                .header("Authorization", vapid.authorization(target.endpoint()))
+                .POST(BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(push, BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new Deferred("the push service could not be reached: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Deferred("interrupted before the push service answered");
+        }
+        return outcome(
+                response.statusCode(),
+                response.headers().firstValue("Retry-After").orElse(null),
+                response.body(),
+                clock.instant());
+    }
+
+    /** What a push service's answer means (RFC 8030 section 5, 6.2, 8.3). */
+    static DeliveryResult outcome(int status, @Nullable String retryAfter, @Nullable String body, Instant now) {
+        String answer = "push service answered " + status + said(body);
+        if (status >= 200 && status < 300) {
+            // 201 Created is the answer RFC 8030 prescribes; other 2xx also mean the message was accepted
+            return new Delivered(now);
+        }
+        if (status == 404 || status == 410) {
+            // the subscription expired or the user revoked it: subscriptions disables the endpoint
+            return new Rejected(answer + ": the subscription is gone", true);
+        }
+        if (status == 429 || status == 503) {
+            return new Deferred(answer, retryAt(retryAfter, now));
+        }
+        if (status == 413) {
+            return new Rejected(answer + ": the message is too large", false);
+        }
+        if (status >= 400 && status < 500) {
+            return new Rejected(answer, false);
+        }
+        return new Deferred(answer);
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110 section 10.2.3); null when absent or unreadable. */
+    static @Nullable Instant retryAt(@Nullable String retryAfter, Instant now) {
+        if (retryAfter == null || retryAfter.isBlank()) {
+            return null;
+        }
+        String value = retryAfter.strip();
+        if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                return now.plusSeconds(Long.parseLong(value));
+            } catch (NumberFormatException tooLarge) {
+                return null;
+            }
+        }
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Until the session ends, at most {@code longest-ttl}: after its end the alert has no use. */
+    long ttl(Instant now, Instant end) {
+        return Math.min(
+                Duration.between(now, end).getSeconds(), properties.longestTtl().getSeconds());
+    }
+
+    /** A cancellation, or a change within a day of the start, must reach a phone that is saving its battery. */
+    static String urgency(NotificationRequest request, Instant now) {
+        ChangeKind kind = request.change().kind();
+        if (kind == ChangeKind.CANCELLED) {
+            return "high";
+        }
+        Session session = request.change().session();
+        Instant start = session.start().atZone(session.zone()).toInstant();
+        boolean soon = Duration.between(now, start).compareTo(DAY) <= 0;
+        return kind != ChangeKind.PUBLISHED && soon ? "high" : "normal";
+    }
+
+    /**
+     * The session id's 16 bytes in base64url: 22 characters of the alphabet RFC 8030 allows (at most 32), the same
+     * for every version of the session, so the push service keeps only the newest undelivered one.
+     */
+    static String topic(SessionId session) {
+        ByteBuffer bytes = ByteBuffer.allocate(16)
+                .putLong(session.value().getMostSignificantBits())
+                .putLong(session.value().getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    private static String said(@Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String line = body.replaceAll("\\s+", " ").strip();
+        return ": " + (line.length() <= REASON_LENGTH ? line : line.substring(0, REASON_LENGTH) + "…");
+    }
+}
