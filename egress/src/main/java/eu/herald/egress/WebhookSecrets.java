@@ -3,10 +3,13 @@ package eu.herald.egress;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook signing secrets, derived and never stored (ADR 0007): {@code whsec_} + base64 of HMAC-SHA256(master
@@ -35,5 +38,17 @@ public final class WebhookSecrets {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * The secrets a message is signed with: the current rotation's, and while a rotation's grace period lasts
+     * ({@code now} before {@code previousSecretUntil}) the previous rotation's too, so that a receiver that has
+     * not switched to the new secret yet still verifies (Standard Webhooks: space-separated signatures).
+     */
+    public List<String> signing(UUID endpoint, int rotation, @Nullable Instant previousSecretUntil, Instant now) {
+        if (rotation > 1 && previousSecretUntil != null && now.isBefore(previousSecretUntil)) {
+            return List.of(secret(endpoint, rotation), secret(endpoint, rotation - 1));
+        }
+        return List.of(secret(endpoint, rotation));
     }
 }

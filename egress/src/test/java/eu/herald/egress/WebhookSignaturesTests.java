@@ -62,4 +62,17 @@ class WebhookSignaturesTests {
         assertThat(secrets.secret(UUID.randomUUID(), 1)).isNotEqualTo(first);
         assertThat(new WebhookSecrets("another master key").secret(endpoint, 1)).isNotEqualTo(first);
     }
+
+    @Test
+    void signsWithThePreviousRotationOnlyWhileTheGracePeriodLasts() {
+        WebhookSecrets secrets = new WebhookSecrets("a master key of the tests");
+        UUID endpoint = UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.parse("2026-11-29T12:00:00Z");
+
+        assertThat(secrets.signing(endpoint, 3, now.plusSeconds(1), now))
+                .containsExactly(secrets.secret(endpoint, 3), secrets.secret(endpoint, 2));
+        assertThat(secrets.signing(endpoint, 3, now, now)).containsExactly(secrets.secret(endpoint, 3));
+        assertThat(secrets.signing(endpoint, 3, null, now)).containsExactly(secrets.secret(endpoint, 3));
+        assertThat(secrets.signing(endpoint, 1, now.plusSeconds(60), now)).containsExactly(secrets.secret(endpoint, 1));
+    }
 }

@@ -16,8 +16,9 @@ class ModularityTests {
     }
 
     @Test
-    void hasTheDeliveryLogAndTheEmailNotifierAsModules() {
-        assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("delivery", "email");
+    void hasTheDeliveryLogAndTheNotifiersAsModules() {
+        assertThat(modules.stream().map(ApplicationModule::getName))
+                .containsExactlyInAnyOrder("delivery", "email", "webhook");
     }
 
     @Test
@@ -28,5 +29,13 @@ class ModularityTests {
         assertThat(email.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
                 .containsExactly("delivery");
         assertThat(delivery.getDirectDependencies(modules).uniqueModules()).isEmpty();
+    }
+
+    @Test
+    void letsTheWebhookNotifierUseDeliveriesAndTheEmailsLocalTimesOnly() {
+        ApplicationModule webhook = modules.getModuleByName("webhook").orElseThrow();
+
+        assertThat(webhook.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
+                .containsExactlyInAnyOrder("delivery", "email");
     }
 }

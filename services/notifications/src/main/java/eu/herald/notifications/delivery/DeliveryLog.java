@@ -57,7 +57,7 @@ public class DeliveryLog {
 
     private static final String ATTEMPT_COLUMNS = """
             o.outcome_id, o.status, o.reason, o.endpoint_gone, o.attempts, o.first_attempt_at, o.sent_at,
-            o.occurred_at, o.next_attempt_at, d.delivery_id, d.request_id, d.change_id, d.session_id,
+            o.occurred_at, o.next_attempt_at, o.response_status, d.delivery_id, d.request_id, d.change_id, d.session_id,
             d.session_version, d.municipality_id, d.endpoint_id, d.channel, d.changed_at
             """;
 
@@ -193,7 +193,8 @@ public class DeliveryLog {
             @Nullable String reason,
             boolean endpointGone,
             @Nullable Instant sentAt,
-            @Nullable Instant nextAttemptAt) {}
+            @Nullable Instant nextAttemptAt,
+            @Nullable Integer responseStatus) {}
 
     /**
      * Records the attempt on the delivery together with its outcome, to be published. Empty when the delivery is
@@ -239,12 +240,14 @@ public class DeliveryLog {
                 recorded.get().firstAttemptAt(),
                 recorded.get().sentAt(),
                 at,
-                attempt.nextAttemptAt());
+                attempt.nextAttemptAt(),
+                attempt.responseStatus());
         jdbc.sql("""
                         insert into delivery_outcome (outcome_id, delivery_id, status, reason, endpoint_gone, attempts,
-                                                      first_attempt_at, sent_at, occurred_at, next_attempt_at)
+                                                      first_attempt_at, sent_at, occurred_at, next_attempt_at,
+                                                      response_status)
                         values (:outcomeId, :deliveryId, :status, :reason, :endpointGone, :attempts,
-                                :firstAttemptAt, :sentAt, :occurredAt, :nextAttemptAt)
+                                :firstAttemptAt, :sentAt, :occurredAt, :nextAttemptAt, :responseStatus)
                         """)
                 .param("outcomeId", attempted.id().value())
                 .param("deliveryId", attempted.deliveryId().value())
@@ -256,6 +259,7 @@ public class DeliveryLog {
                 .param("sentAt", timestamp(attempted.sentAt()))
                 .param("occurredAt", timestamp(at))
                 .param("nextAttemptAt", timestamp(attempt.nextAttemptAt()))
+                .param("responseStatus", attempt.responseStatus())
                 .update();
         return Optional.of(attempted);
     }
@@ -418,7 +422,8 @@ public class DeliveryLog {
             instant(rs, "first_attempt_at"),
             instant(rs, "sent_at"),
             required(instant(rs, "occurred_at")),
-            instant(rs, "next_attempt_at"));
+            instant(rs, "next_attempt_at"),
+            rs.getObject("response_status", Integer.class));
 
     private record Recorded(
             int attempts,
