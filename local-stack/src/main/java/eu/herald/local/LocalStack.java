@@ -173,6 +173,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("SPRING_MAIL_HOST", "127.0.0.1");
         environment.put("SPRING_MAIL_PORT", Integer.toString(settings.smtpPort()));
+        environment.putAll(LocalWebhooks.environment(settings.home()));
         return environment;
     }
 

@@ -2,15 +2,30 @@ package eu.herald.notifications.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.herald.egress.AddressGuard;
 import eu.herald.egress.WebhookResponse;
+import eu.herald.egress.WebhookSender;
+import eu.herald.notifications.SeedRequests;
+import eu.herald.notifications.delivery.ChangeId;
+import eu.herald.notifications.delivery.Channel;
+import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
+import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.delivery.EndpointId;
+import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.testsupport.WebhookReceiver;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
 class WebhookNotifierTests {
 
@@ -64,7 +79,7 @@ class WebhookNotifierTests {
                         deferred -> assertThat(deferred.retryAfter()).isEqualTo(NOW.plusSeconds(seconds)));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void honoursRetryAfterAsAnHttpDate() {
         DeliveryResult result =
                 WebhookNotifier.outcome(new WebhookResponse(503, "Sun, 29 Nov 2026 13:00:00 GMT", Duration.ZERO), NOW);
@@ -73,5 +88,43 @@ class WebhookNotifierTests {
                 .isInstanceOfSatisfying(
                         Deferred.class,
                         deferred -> assertThat(deferred.retryAfter()).isEqualTo(Instant.parse("2026-11-29T13:00:00Z")));
+    }
+
+    @Test
+    void failsRatherThanSendUnsignedWithoutAMasterKey() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start();
+                WebhookSender sender = new WebhookSender(
+                        AddressGuard.allowing(List.of("127.0.0.1/32")),
+                        new WebhookSender.Settings(true, Duration.ofSeconds(15), 1, 1))) {
+            WebhookProperties properties = new WebhookProperties(
+                    null,
+                    true,
+                    List.of("127.0.0.1/32"),
+                    List.of(Duration.ofSeconds(5)),
+                    Duration.ofSeconds(15),
+                    1,
+                    1,
+                    1);
+            WebhookNotifier notifier = new WebhookNotifier(
+                    sender, null, new SessionChangeEvents(JsonMapper.builder().build()), properties, Clock.systemUTC());
+            EndpointId endpointId = new EndpointId(UUID.randomUUID());
+            Endpoint endpoint = new Endpoint(
+                    endpointId,
+                    Channel.WEBHOOK,
+                    null,
+                    null,
+                    null,
+                    new Endpoint.WebhookTarget(receiver.url("/hook"), 1, null));
+            ChangeId change = new ChangeId(UUID.randomUUID());
+            NotificationRequest request = SeedRequests.published(change, SeedRequests.plock(), endpoint);
+
+            DeliveryResult result = notifier.send(DeliveryId.of(change, endpointId), request, endpoint);
+
+            assertThat(result)
+                    .isInstanceOfSatisfying(
+                            Rejected.class,
+                            rejected -> assertThat(rejected.reason()).contains("master-key is not set"));
+            assertThat(receiver.received()).isEmpty();
+        }
     }
 }
