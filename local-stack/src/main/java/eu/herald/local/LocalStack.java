@@ -174,6 +174,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SPRING_MAIL_HOST", "127.0.0.1");
         environment.put("SPRING_MAIL_PORT", Integer.toString(settings.smtpPort()));
         environment.putAll(VapidKeys.keptIn(settings.home()).environmentOf(service.name()));
+        environment.putAll(LocalWebhooks.environment(settings.home()));
         return environment;
     }
 

@@ -3,6 +3,7 @@ package eu.herald.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eu.herald.testsupport.WebhookReceiver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * jars, separate processes, a real Kafka broker, PostgreSQL and SMTP server, on free ports and with
  * its data in {@code target/end-to-end/} so that it never meets a developer's running stack.
  */
+// each test changes the seeded session; the email test counts every outcome about it, so it goes first
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HeraldEndToEndIntegrationTests {
 
     private static final Path REPOSITORY = Path.of(System.getProperty("herald.repository", ".."))
@@ -84,6 +90,7 @@ class HeraldEndToEndIntegrationTests {
     }
 
     @Test
+    @Order(1)
     void reschedulingTheNetworkingSessionEmailsEachMunicipalityFollowingTerritorialCohesionOnce() throws Exception {
         try (KafkaConsumer<String, String> outcomes = outcomeConsumer()) {
             outcomes.subscribe(List.of(OUTCOMES));
@@ -136,14 +143,99 @@ class HeraldEndToEndIntegrationTests {
         }
     }
 
+    @Test
+    @Order(2)
+    void aWebhookThatAnswersGoneIsSignedByTheSecretItWasShownAndThenDisabled() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            receiver.answer("/gone", WebhookReceiver.status(410));
+            URI subscriptions = herald.service("subscriptions").url();
+            String municipality = created(post(
+                            subscriptions.resolve("/api/municipalities"),
+                            Map.of(
+                                    "name", "Gmina Webhook",
+                                    "country", "PL",
+                                    "language", "pl",
+                                    "timeZone", "Europe/Warsaw")))
+                    .path("id")
+                    .asString();
+            JsonNode endpoint = created(post(
+                    subscriptions.resolve("/api/municipalities/" + municipality + "/endpoints"),
+                    Map.of("channel", "WEBHOOK", "url", receiver.url("/gone").toString())));
+            created(post(
+                    subscriptions.resolve("/api/municipalities/" + municipality + "/subscriptions"),
+                    Map.of("selector", Map.of("type", "SESSION", "value", NETWORKING_SESSION))));
+
+            URI session = herald.service("catalogue").url().resolve("/api/sessions/" + NETWORKING_SESSION);
+            HttpResponse<String> current =
+                    HTTP.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> revised = HTTP.send(
+                    revision(
+                            session,
+                            JSON.readTree(current.body()),
+                            current.headers().firstValue("ETag").orElse("*"),
+                            "2022-10-11T17:30",
+                            "2022-10-11T19:00"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+
+            await().atMost(Duration.ofMinutes(2))
+                    .untilAsserted(() -> assertThat(receiver.received("/gone")).hasSize(1));
+            WebhookReceiver.Received delivered = receiver.received("/gone").get(0);
+            // the notifications service derived the secret the subscriptions service showed: one master key
+            assertThat(WebhookReceiver.verify(delivered, endpoint.path("secret").asString(), delivered.at()))
+                    .isNull();
+            assertThat(JSON.readTree(delivered.body())
+                            .path("data")
+                            .path("local")
+                            .path("start")
+                            .asString())
+                    .isEqualTo("2022-10-11T17:30:00+02:00");
+
+            URI endpointUrl = subscriptions.resolve("/api/municipalities/" + municipality + "/endpoints/"
+                    + endpoint.path("id").asString());
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+                JsonNode disabled = JSON.readTree(
+                        HTTP.send(HttpRequest.newBuilder(endpointUrl).build(), HttpResponse.BodyHandlers.ofString())
+                                .body());
+                assertThat(disabled.path("status").asString()).isEqualTo("DISABLED");
+                assertThat(disabled.path("statusReason").asString()).contains("410");
+            });
+            JsonNode deliveries = JSON.readTree(HTTP.send(
+                            HttpRequest.newBuilder(URI.create(endpointUrl + "/deliveries"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            assertThat(deliveries.path("items").get(0).path("responseStatus").asInt())
+                    .isEqualTo(410);
+            assertThat(receiver.received("/gone")).hasSize(1);
+        }
+    }
+
+    private static HttpRequest post(URI uri, Object body) {
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+    }
+
+    private static JsonNode created(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
     /** The seeded session's own details with the new time, so that only the time changes. */
     private static HttpRequest revision(URI session, JsonNode before, String version) {
+        return revision(session, before, version, "2022-10-11T17:00", "2022-10-11T18:30");
+    }
+
+    private static HttpRequest revision(URI session, JsonNode before, String version, String start, String end) {
         ObjectNode details = JSON.createObjectNode();
         SESSION_DETAILS.stream()
                 .filter(field -> before.has(field) && !before.get(field).isNull())
                 .forEach(field -> details.set(field, before.get(field)));
-        details.put("start", "2022-10-11T17:00");
-        details.put("end", "2022-10-11T18:30");
+        details.put("start", start);
+        details.put("end", end);
         return HttpRequest.newBuilder(session)
                 .header("Content-Type", "application/json")
                 .header("If-Match", version)

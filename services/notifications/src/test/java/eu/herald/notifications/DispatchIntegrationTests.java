@@ -12,7 +12,6 @@ import static org.awaitility.Awaitility.await;
 
 import eu.herald.notifications.RequestJson.Target;
 import eu.herald.notifications.delivery.ChangeId;
-import eu.herald.notifications.delivery.Delivery;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
@@ -24,7 +23,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -258,27 +256,6 @@ class DispatchIntegrationTests extends IntegrationTestSupport {
                         .hasSize(1);
             }
         });
-    }
-
-    @Test
-    void keepsDeliveriesForChannelsWithoutANotifierPending() throws Exception {
-        UUID change = UUID.randomUUID();
-        Target hook = Target.webhook();
-        Target email = Target.email("with-webhook");
-
-        produceRequest(PLOCK, text(rescheduledForPlock(change, hook, email)));
-
-        awaitOneEmail(deliveryId(change, email));
-        for (Target other : List.of(hook)) {
-            Optional<Delivery> pending = deliveries.find(deliveryId(change, other));
-            assertThat(pending).hasValueSatisfying(row -> {
-                assertThat(row.status()).isEqualTo(DeliveryStatus.PENDING);
-                assertThat(row.channel().name()).isEqualTo(other.channel());
-                assertThat(row.attempts()).isZero();
-                // nobody holds it, so the retry scheduler leaves it alone too
-                assertThat(row.nextAttemptAt()).isNull();
-            });
-        }
     }
 
     private static DeliveryId deliveryId(UUID change, Target target) {

@@ -42,6 +42,7 @@ public abstract class IntegrationTestSupport {
     protected static final String REQUESTS = "subscriptions.notification-requests.v1";
     protected static final String REQUESTS_DLT = "subscriptions.notification-requests.v1-dlt";
     protected static final String OUTCOMES = "notifications.delivery-outcomes.v1";
+    protected static final String WEBHOOK_MASTER_KEY = "the webhook master key of the notifications tests";
 
     @Autowired
     protected EmbeddedKafkaBroker kafka;
@@ -68,6 +69,11 @@ public abstract class IntegrationTestSupport {
         registry.add(
                 "spring.ssl.bundle.pem.push-services.truststore.certificate",
                 () -> "file:" + PushServiceDouble.shared().certificate());
+        // webhooks go to local receivers over plain http; the guard still refuses every other local address
+        registry.add("herald.notifications.webhooks.master-key", () -> WEBHOOK_MASTER_KEY);
+        registry.add("herald.notifications.webhooks.allow-http", () -> "true");
+        registry.add("herald.notifications.webhooks.allowed-addresses", () -> "127.0.0.1/32");
+        registry.add("herald.notifications.webhooks.retry-schedule", () -> "200ms,500ms,1s,2s,3s");
     }
 
     @BeforeAll

@@ -18,7 +18,7 @@ class ModularityTests {
     @Test
     void hasTheDeliveryLogAndTheNotifiersAsModules() {
         assertThat(modules.stream().map(ApplicationModule::getName))
-                .containsExactlyInAnyOrder("delivery", "email", "webpush");
+                .containsExactlyInAnyOrder("delivery", "email", "webpush", "webhook");
     }
 
     @Test
@@ -33,14 +33,30 @@ class ModularityTests {
 
     @Test
     void letsTheWebPushNotifierUseTheEmailsWordingButNothingDependOnIt() {
-        ApplicationModule webPush = modules.getModuleByName("webpush").orElseThrow();
+        assertThatOnly("webpush").dependsOn("delivery", "email");
+    }
 
-        assertThat(webPush.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
-                .containsExactlyInAnyOrder("delivery", "email");
-        assertThat(modules.stream()
-                        .filter(module -> module != webPush)
-                        .flatMap(module -> module.getDirectDependencies(modules).uniqueModules())
-                        .map(ApplicationModule::getName))
-                .doesNotContain("webpush");
+    @Test
+    void letsTheWebhookNotifierUseDeliveriesAndTheEmailsLocalTimesOnly() {
+        assertThatOnly("webhook").dependsOn("delivery", "email");
+    }
+
+    /** The notifier module uses exactly these modules, and no other module uses it. */
+    private NotifierDependencies assertThatOnly(String notifier) {
+        return allowed -> {
+            ApplicationModule module = modules.getModuleByName(notifier).orElseThrow();
+            assertThat(module.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
+                    .containsExactlyInAnyOrder(allowed);
+            assertThat(modules.stream()
+                            .filter(other -> other != module)
+                            .flatMap(other ->
+                                    other.getDirectDependencies(modules).uniqueModules())
+                            .map(ApplicationModule::getName))
+                    .doesNotContain(notifier);
+        };
+    }
+
+    private interface NotifierDependencies {
+        void dependsOn(String... modules);
     }
 }

@@ -49,10 +49,18 @@ public record SubscriptionsProperties(
      *     (ADR 0007); the notifications service must be given the same one. When absent a random one is
      *     generated at startup and secrets change at every restart (development only).
      * @param allowHttp accept plain http webhook URLs (local development only)
+     * @param allowedAddresses CIDR blocks the SSRF guard lets through although its rules forbid them
+     *     (local development, a receiver in the operator's own network)
+     * @param rotationGrace after a rotation, how long deliveries are signed with the previous secret
+     *     too, so that receivers can switch without losing a message
+     * @param pingTimeout the longest wait of a test ping to connect and for each read of the answer
      */
     public record Webhooks(
             @Nullable String masterKey,
-            @DefaultValue("false") boolean allowHttp) {}
+            @DefaultValue("false") boolean allowHttp,
+            @DefaultValue List<String> allowedAddresses,
+            @DefaultValue("24h") Duration rotationGrace,
+            @DefaultValue("15s") Duration pingTimeout) {}
 
     /**
      * @param endpoints most endpoints a municipality can have

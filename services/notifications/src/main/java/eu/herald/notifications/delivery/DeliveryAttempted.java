@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one attempt, recorded with the delivery's new status and published afterwards; {@code
- * nextAttemptAt} is set when it is RETRYING.
+ * nextAttemptAt} is set when it is RETRYING, {@code responseStatus} when the receiver answered over HTTP.
  */
 public record DeliveryAttempted(
         OutcomeId id,
@@ -25,4 +25,5 @@ public record DeliveryAttempted(
         @Nullable Instant firstAttemptAt,
         @Nullable Instant sentAt,
         Instant occurredAt,
-        @Nullable Instant nextAttemptAt) {}
+        @Nullable Instant nextAttemptAt,
+        @Nullable Integer responseStatus) {}

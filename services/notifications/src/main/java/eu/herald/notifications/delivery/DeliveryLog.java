@@ -58,7 +58,7 @@ public class DeliveryLog {
 
     private static final String ATTEMPT_COLUMNS = """
             o.outcome_id, o.status, o.reason, o.endpoint_gone, o.attempts, o.first_attempt_at, o.sent_at,
-            o.occurred_at, o.next_attempt_at, d.delivery_id, d.request_id, d.change_id, d.session_id,
+            o.occurred_at, o.next_attempt_at, o.response_status, d.delivery_id, d.request_id, d.change_id, d.session_id,
             d.session_version, d.municipality_id, d.endpoint_id, d.channel, d.changed_at
             """;
 
@@ -194,7 +194,8 @@ public class DeliveryLog {
             @Nullable String reason,
             boolean endpointGone,
             @Nullable Instant sentAt,
-            @Nullable Instant nextAttemptAt) {}
+            @Nullable Instant nextAttemptAt,
+            @Nullable Integer responseStatus) {}
 
     /** One attempt to record: the delivery as it was held, and what the attempt came to. */
     record Attempted(Delivery delivery, Attempt attempt) {}
@@ -241,9 +242,10 @@ public class DeliveryLog {
         batch.batchUpdate(
                 """
                         insert into delivery_outcome (outcome_id, delivery_id, status, reason, endpoint_gone, attempts,
-                                                      first_attempt_at, sent_at, occurred_at, next_attempt_at)
+                                                      first_attempt_at, sent_at, occurred_at, next_attempt_at,
+                                                      response_status)
                         values (:outcomeId, :deliveryId, :status, :reason, :endpointGone, :attempts,
-                                :firstAttemptAt, :sentAt, :occurredAt, :nextAttemptAt)
+                                :firstAttemptAt, :sentAt, :occurredAt, :nextAttemptAt, :responseStatus)
                         """,
                 recorded.stream()
                         .map(attempted -> new MapSqlParameterSource()
@@ -256,7 +258,8 @@ public class DeliveryLog {
                                 .addValue("firstAttemptAt", timestamp(attempted.firstAttemptAt()))
                                 .addValue("sentAt", timestamp(attempted.sentAt()))
                                 .addValue("occurredAt", timestamp(attempted.occurredAt()))
-                                .addValue("nextAttemptAt", timestamp(attempted.nextAttemptAt())))
+                                .addValue("nextAttemptAt", timestamp(attempted.nextAttemptAt()))
+                                .addValue("responseStatus", attempted.responseStatus()))
                         .toArray(SqlParameterSource[]::new));
         return recorded;
     }
@@ -286,7 +289,8 @@ public class DeliveryLog {
                 delivery.firstAttemptAt() == null ? at : delivery.firstAttemptAt(),
                 micros(attempt.sentAt()),
                 at,
-                attempt.nextAttemptAt());
+                attempt.nextAttemptAt(),
+                attempt.responseStatus());
     }
 
     private static @Nullable Instant micros(@Nullable Instant instant) {
@@ -451,7 +455,8 @@ public class DeliveryLog {
             instant(rs, "first_attempt_at"),
             instant(rs, "sent_at"),
             required(instant(rs, "occurred_at")),
-            instant(rs, "next_attempt_at"));
+            instant(rs, "next_attempt_at"),
+            rs.getObject("response_status", Integer.class));
 
     private static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);

@@ -220,10 +220,16 @@ public class Dispatch implements DisposableBean {
 
     private Attempt decide(Delivery delivery, DeliveryResult result, Instant now) {
         if (result instanceof Delivered delivered) {
-            return new Attempt(DeliveryStatus.SENT, null, false, delivered.at(), null);
+            return new Attempt(DeliveryStatus.SENT, null, false, delivered.at(), null, result.responseStatus());
         }
         if (result instanceof Rejected rejected) {
-            return new Attempt(DeliveryStatus.FAILED, rejected.reason(), rejected.endpointGone(), null, null);
+            return new Attempt(
+                    DeliveryStatus.FAILED,
+                    rejected.reason(),
+                    rejected.endpointGone(),
+                    null,
+                    null,
+                    result.responseStatus());
         }
         Deferred deferred = (Deferred) result;
         int failed = delivery.attemptsInSchedule() + 1;
@@ -235,13 +241,15 @@ public class Dispatch implements DisposableBean {
                         deferred.retryAfter() != null && deferred.retryAfter().isAfter(next)
                                 ? deferred.retryAfter()
                                 : next)
-                .map(next -> new Attempt(DeliveryStatus.RETRYING, deferred.reason(), false, null, next))
+                .map(next -> new Attempt(
+                        DeliveryStatus.RETRYING, deferred.reason(), false, null, next, result.responseStatus()))
                 .orElseGet(() -> new Attempt(
                         DeliveryStatus.DEAD,
                         "gave up after " + failed + " attempts: " + deferred.reason(),
                         false,
                         null,
-                        null));
+                        null,
+                        result.responseStatus()));
     }
 
     private static DeliveryResult send(Notifier notifier, Job job) {

@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * Session times as a recipient reads them: converted to the recipient's zone, the date in the recipient's
- * language and the zone as its customary abbreviation ("16:30 CEST" in Warsaw, "15:30 WEST" in Lisbon).
+ * language and the zone as its customary abbreviation ("16:30 CEST" in Warsaw, "15:30 WEST" in Lisbon). Public
+ * for the other channels (webhooks carry the same local times), so that every channel tells the same time.
  */
-final class LocalTimes {
+public final class LocalTimes {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     // abbreviations such as CEST and WEST are what Polish and Portuguese readers use too; CLDR's English names
@@ -25,7 +26,12 @@ final class LocalTimes {
         this.date = DateTimeFormatter.ofPattern(datePattern, language);
     }
 
-    ZonedDateTime at(LocalDateTime local, ZoneId localZone) {
+    /** Times for a reader in {@code zone} who reads {@code language}, dates written as the emails write them. */
+    public static LocalTimes of(ZoneId zone, Locale language) {
+        return new LocalTimes(zone, Wording.in(language).text("date.pattern"), language);
+    }
+
+    public ZonedDateTime at(LocalDateTime local, ZoneId localZone) {
         return local.atZone(localZone).withZoneSameInstant(zone);
     }
 
@@ -40,7 +46,7 @@ final class LocalTimes {
     }
 
     /** "Tuesday 11 October 2022, 16:30–18:00 CEST", or both ends in full when they fall on different days. */
-    String span(ZonedDateTime start, ZonedDateTime end) {
+    public String span(ZonedDateTime start, ZonedDateTime end) {
         if (start.toLocalDate().equals(end.toLocalDate()) && ZONE.format(start).equals(ZONE.format(end))) {
             return date.format(start) + ", " + TIME.format(start) + "–" + time(end);
         }

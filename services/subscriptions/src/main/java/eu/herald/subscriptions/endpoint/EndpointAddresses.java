@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks of the addresses a municipality registers. Each answers why the value is unacceptable, or
- * null. The webhook check refuses literal loopback, private, link-local and metadata addresses; the
- * full SSRF guard (every resolved address, no redirects) belongs to the webhook notifier.
+ * null. The webhook check is about the form of the URL; where it leads is the SSRF guard's
+ * ({@code eu.herald.egress.AddressGuard}: every resolved address, at registration and at delivery).
  */
 final class EndpointAddresses {
 
@@ -40,7 +40,7 @@ final class EndpointAddresses {
         if (url.length() > 2048) {
             return "must be at most 2048 characters";
         }
-        return allowHttp ? null : forbiddenHost(uri.getHost());
+        return null;
     }
 
     static @Nullable String pushEndpointProblem(String url) {

@@ -1,17 +1,24 @@
 package eu.herald.subscriptions.endpoint;
 
+import eu.herald.egress.DestinationRefused;
+import eu.herald.egress.WebhookSecrets;
+import eu.herald.egress.WebhookSender;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.municipality.Municipalities;
 import eu.herald.subscriptions.municipality.MunicipalityId;
 import eu.herald.subscriptions.problem.InvalidField;
 import eu.herald.subscriptions.problem.InvalidInput;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registers the endpoints of a municipality, within its limits and without duplicates. */
 @Service
@@ -20,6 +27,8 @@ public class EndpointRegistration {
     private final Municipalities municipalities;
     private final Endpoints endpoints;
     private final WebhookSecrets secrets;
+    private final WebhookSender webhooks;
+    private final TransactionTemplate transaction;
     private final SubscriptionsProperties properties;
     private final Clock clock;
 
@@ -27,11 +36,15 @@ public class EndpointRegistration {
             Municipalities municipalities,
             Endpoints endpoints,
             WebhookSecrets secrets,
+            WebhookSender webhooks,
+            PlatformTransactionManager transactions,
             SubscriptionsProperties properties,
             Clock clock) {
         this.municipalities = municipalities;
         this.endpoints = endpoints;
         this.secrets = secrets;
+        this.webhooks = webhooks;
+        this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
     }
@@ -59,27 +72,47 @@ public class EndpointRegistration {
         return new Registered(add(Endpoint.webPush(municipality, push, clock), "subscription.endpoint"), null);
     }
 
-    @Transactional
+    /**
+     * A new webhook, active at once, with its first secret. Its host is resolved and every address checked by
+     * the SSRF guard before anything is stored (outside the transaction: a lookup can take seconds); the
+     * notifications service checks again at every delivery, since DNS can change.
+     */
     public Registered registerWebhook(MunicipalityId municipality, String url) {
         String problem =
                 EndpointAddresses.webhookUrlProblem(url, properties.webhooks().allowHttp());
         if (problem != null) {
             throw new InvalidInput("url", problem);
         }
-        Endpoint endpoint = add(Endpoint.webhook(municipality, url, clock), "url");
-        return new Registered(endpoint, secrets.secret(endpoint.id(), 1));
+        checkDestination(URI.create(url));
+        return transaction.execute(status -> {
+            Endpoint endpoint = add(Endpoint.webhook(municipality, url, clock), "url");
+            return new Registered(endpoint, secrets.secret(endpoint.id().value(), 1));
+        });
     }
 
-    /** A new signing secret for the webhook, shown this once; the previous one stops being used. */
+    private void checkDestination(URI url) {
+        try {
+            webhooks.check(url);
+        } catch (DestinationRefused e) {
+            throw new InvalidInput("url", "must not point at a forbidden address: " + e.reason());
+        } catch (UnknownHostException e) {
+            throw new InvalidInput("url", "must have a host that resolves: " + url.getHost() + " does not");
+        }
+    }
+
+    /**
+     * A new signing secret for the webhook, shown this once. Deliveries are signed with the previous one too for
+     * {@code herald.subscriptions.webhooks.rotation-grace}, so that the receiver can switch without a gap.
+     */
     @Transactional
     public Registered rotateSecret(MunicipalityId municipality, EndpointId id) {
         Endpoint endpoint = endpoints.find(municipality, id).orElseThrow(() -> new EndpointNotFound(municipality, id));
         if (endpoint.channel() != Channel.WEBHOOK) {
             throw new InvalidInput("channel", "only a WEBHOOK endpoint has a secret to rotate");
         }
-        int rotation = endpoints.rotateSecret(id);
+        int rotation = endpoints.rotateSecret(id, clock.instant());
         Endpoint rotated = endpoints.find(municipality, id).orElseThrow();
-        return new Registered(rotated, secrets.secret(id, rotation));
+        return new Registered(rotated, secrets.secret(id.value(), rotation));
     }
 
     private Endpoint add(Endpoint endpoint, String field) {

@@ -85,12 +85,24 @@ public class Endpoints {
                 == 1;
     }
 
-    /** The next rotation of a webhook's secret. */
-    int rotateSecret(EndpointId id) {
+    /** The next rotation of a webhook's secret; when it happened starts the previous secret's grace period. */
+    int rotateSecret(EndpointId id, Instant at) {
         return jdbc.sql("""
-                        update endpoint set secret_version = secret_version + 1
+                        update endpoint set secret_version = secret_version + 1, secret_rotated_at = :at
                          where id = :id and channel = 'WEBHOOK' returning secret_version
-                        """).param("id", id.value()).query(Integer.class).single();
+                        """)
+                .param("id", id.value())
+                .param("at", Timestamp.from(at))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** When the webhook's secret was last rotated; empty before the first rotation. */
+    public Optional<Instant> secretRotatedAt(EndpointId id) {
+        return jdbc.sql("select secret_rotated_at from endpoint where id = :id and secret_rotated_at is not null")
+                .param("id", id.value())
+                .query((row, number) -> row.getTimestamp(1).toInstant())
+                .optional();
     }
 
     public List<Endpoint> of(MunicipalityId municipality) {

@@ -5,6 +5,7 @@ import eu.herald.subscriptions.endpoint.Endpoints;
 import eu.herald.subscriptions.municipality.MunicipalityId;
 import java.sql.Timestamp;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,8 @@ public class DeliveryHistory {
             int attempts,
             java.time.Instant changedAt,
             java.time.@org.jspecify.annotations.Nullable Instant sentAt,
-            java.time.Instant updatedAt) {}
+            java.time.Instant updatedAt,
+            @org.jspecify.annotations.Nullable Integer responseStatus) {}
 
     /** One page of deliveries, most recent first. */
     public record Page(List<Delivery> items, int page, int size, long total) {}
@@ -52,13 +54,15 @@ public class DeliveryHistory {
         jdbc.sql("""
                         insert into delivery (delivery_id, municipality_id, endpoint_id, change_id, session_id,
                                               session_version, channel, status, reason, endpoint_gone, attempts,
-                                              changed_at, sent_at, occurred_at)
+                                              changed_at, sent_at, occurred_at, response_status)
                         values (:deliveryId, :municipalityId, :endpointId, :changeId, :sessionId, :sessionVersion,
-                                :channel, :status, :reason, :gone, :attempts, :changedAt, :sentAt, :occurredAt)
+                                :channel, :status, :reason, :gone, :attempts, :changedAt, :sentAt, :occurredAt,
+                                :responseStatus)
                         on conflict (delivery_id) do update
                            set status = excluded.status, reason = excluded.reason,
                                endpoint_gone = excluded.endpoint_gone, attempts = excluded.attempts,
-                               sent_at = excluded.sent_at, occurred_at = excluded.occurred_at
+                               sent_at = excluded.sent_at, occurred_at = excluded.occurred_at,
+                               response_status = excluded.response_status
                          where delivery.occurred_at <= excluded.occurred_at
                         """)
                 .param("deliveryId", outcome.deliveryId())
@@ -75,6 +79,7 @@ public class DeliveryHistory {
                 .param("changedAt", Timestamp.from(outcome.changedAt()))
                 .param("sentAt", outcome.sentAt() == null ? null : Timestamp.from(outcome.sentAt()))
                 .param("occurredAt", Timestamp.from(outcome.occurredAt()))
+                .param("responseStatus", outcome.responseStatus())
                 .update();
         if (outcome.endpointGone()) {
             String reason = "gone: " + (outcome.reason() == null ? outcome.status() : outcome.reason());
@@ -89,15 +94,25 @@ public class DeliveryHistory {
     }
 
     public Page of(MunicipalityId municipality, int page, int size) {
-        long total = jdbc.sql("select count(*) from delivery where municipality_id = :municipalityId")
+        return page("municipality_id = :municipalityId", municipality, null, page, size);
+    }
+
+    /** The deliveries to one endpoint of the municipality, most recent first, with the receiver's status codes. */
+    public Page of(MunicipalityId municipality, EndpointId endpoint, int page, int size) {
+        return page(
+                "municipality_id = :municipalityId and endpoint_id = :endpointId", municipality, endpoint, page, size);
+    }
+
+    private Page page(String where, MunicipalityId municipality, @Nullable EndpointId endpoint, int page, int size) {
+        long total = jdbc.sql("select count(*) from delivery where " + where)
                 .param("municipalityId", municipality.value())
+                .param("endpointId", endpoint == null ? null : endpoint.value())
                 .query(Long.class)
                 .single();
-        List<Delivery> items = jdbc.sql("""
-                        select * from delivery where municipality_id = :municipalityId
-                         order by occurred_at desc, delivery_id limit :size offset :offset
-                        """)
+        List<Delivery> items = jdbc.sql("select * from delivery where " + where
+                        + " order by occurred_at desc, delivery_id limit :size offset :offset")
                 .param("municipalityId", municipality.value())
+                .param("endpointId", endpoint == null ? null : endpoint.value())
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((row, number) -> new Delivery(
@@ -115,7 +130,8 @@ public class DeliveryHistory {
                         row.getTimestamp("sent_at") == null
                                 ? null
                                 : row.getTimestamp("sent_at").toInstant(),
-                        row.getTimestamp("occurred_at").toInstant()))
+                        row.getTimestamp("occurred_at").toInstant(),
+                        row.getObject("response_status", Integer.class)))
                 .list();
         return new Page(items, page, size, total);
     }

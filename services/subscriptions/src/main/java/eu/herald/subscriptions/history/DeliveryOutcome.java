@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * The outcome of one delivery attempt, read from {@code notifications.delivery-outcomes.v1}.
  *
  * @param endpointGone the receiver said the endpoint no longer exists (push 404/410, webhook 410, hard bounce)
+ * @param responseStatus the HTTP status code the receiver answered (webhooks, push); null for email or no answer
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeliveryOutcome(
@@ -27,7 +28,8 @@ public record DeliveryOutcome(
         int attempts,
         Instant changedAt,
         @Nullable Instant sentAt,
-        Instant occurredAt) {
+        Instant occurredAt,
+        @Nullable Integer responseStatus) {
 
     public DeliveryOutcome {
         Objects.requireNonNull(outcomeId, "outcomeId is required");

@@ -1,6 +1,7 @@
 package eu.herald.subscriptions.matching;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +27,18 @@ public record Destination(
     /** RFC 8030/8291: where to post and the keys to encrypt for. */
     public record WebPush(String endpoint, String p256dh, String auth) {}
 
-    /** Standard Webhooks: where to post, and which rotation of the derived secret signs it. */
-    public record Webhook(String url, int secretVersion) {}
+    /**
+     * Standard Webhooks: where to post, and which rotation of the derived secret signs it;
+     * {@code previousSecretUntil} while a rotation's grace period lasts (the previous secret signs too).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Webhook(
+            String url, int secretVersion, @Nullable Instant previousSecretUntil) {
+
+        public Webhook(String url, int secretVersion) {
+            this(url, secretVersion, null);
+        }
+    }
 
     static Destination email(UUID endpointId, String address, @Nullable String unsubscribeUrl) {
         return new Destination(endpointId, "EMAIL", address, null, null, unsubscribeUrl);

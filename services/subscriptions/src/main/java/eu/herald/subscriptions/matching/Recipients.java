@@ -4,12 +4,17 @@ import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.unsubscribe.UnsubscribeLinks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,7 +58,8 @@ class Recipients {
             reaching as (
                 select distinct on (matched.municipality_id, e.id)
                        matched.municipality_id, matched.subscription_id, e.id as endpoint_id, e.channel, e.address,
-                       e.push_p256dh, e.push_auth, e.secret_version, e.created_at as endpoint_created_at
+                       e.push_p256dh, e.push_auth, e.secret_version, e.secret_rotated_at,
+                       e.created_at as endpoint_created_at
                   from matched
                   join endpoint e on e.municipality_id = matched.municipality_id and e.status = 'ACTIVE'
                    and (matched.endpoint_ids is null or e.id = any(matched.endpoint_ids))
@@ -69,7 +75,7 @@ class Recipients {
             select m.id, m.name, m.country, coalesce(o.language, m.language) as language, m.time_zone,
                    m.delivery_mode, m.quiet_hours_from, m.quiet_hours_to,
                    r.subscription_id, r.endpoint_id, r.channel, r.address, r.push_p256dh, r.push_auth,
-                   r.secret_version
+                   r.secret_version, r.secret_rotated_at
               from reaching r
               join municipality m on m.id = r.municipality_id and m.status = 'ACTIVE'
               left join overrides o on o.municipality_id = m.id
@@ -80,24 +86,39 @@ class Recipients {
     private final UnsubscribeLinks links;
     private final TransactionTemplate readOnly;
     private final int fetchSize;
+    private final Duration rotationGrace;
+    private final Clock clock;
 
+    /** On the system clock, for tests and tools that build the matcher by hand. */
     Recipients(
             JdbcClient jdbc,
             UnsubscribeLinks links,
             PlatformTransactionManager transactionManager,
             SubscriptionsProperties properties) {
+        this(jdbc, links, transactionManager, properties, Clock.systemUTC());
+    }
+
+    @Autowired
+    Recipients(
+            JdbcClient jdbc,
+            UnsubscribeLinks links,
+            PlatformTransactionManager transactionManager,
+            SubscriptionsProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.links = links;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.fetchSize = properties.matcher().fetchSize();
+        this.rotationGrace = properties.webhooks().rotationGrace();
+        this.clock = clock;
     }
 
     /** Hands each affected municipality, with its endpoints, to the action, one at a time. */
     void affectedBy(SessionChange change, Consumer<AffectedMunicipality> action) {
         UUID eventId = change.eventId();
         readOnly.executeWithoutResult(transaction -> {
-            var grouping = new Grouping(action, links);
+            var grouping = new Grouping(action, links, rotationGrace, clock.instant());
             jdbc.sql(AFFECTED)
                     .param("themes", change.themes().toArray(String[]::new))
                     .param("kind", change.kind().name())
@@ -117,9 +138,14 @@ class Recipients {
         private @Nullable Recipient current;
         private final List<Destination> destinations = new ArrayList<>();
 
-        Grouping(Consumer<AffectedMunicipality> action, UnsubscribeLinks links) {
+        private final Duration rotationGrace;
+        private final Instant now;
+
+        Grouping(Consumer<AffectedMunicipality> action, UnsubscribeLinks links, Duration rotationGrace, Instant now) {
             this.action = action;
             this.links = links;
+            this.rotationGrace = rotationGrace;
+            this.now = now;
         }
 
         @Override
@@ -160,10 +186,20 @@ class Recipients {
                             channel,
                             null,
                             null,
-                            new Destination.Webhook(address, row.getInt("secret_version")),
+                            new Destination.Webhook(address, row.getInt("secret_version"), previousSecretUntil(row)),
                             unsubscribe);
                 default -> Destination.email(endpoint, address, unsubscribe);
             };
+        }
+
+        /** The end of the grace period of the last rotation, while it lasts. */
+        private @Nullable Instant previousSecretUntil(ResultSet row) throws SQLException {
+            Timestamp rotated = row.getTimestamp("secret_rotated_at");
+            if (rotated == null) {
+                return null;
+            }
+            Instant until = rotated.toInstant().plus(rotationGrace);
+            return until.isAfter(now) ? until : null;
         }
 
         private static Recipient recipient(ResultSet row, UUID municipalityId) throws SQLException {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.herald.egress.WebhookSecrets;
 import eu.herald.subscriptions.IntegrationTest;
 import eu.herald.testsupport.TestSmtp;
 import java.util.Map;
@@ -125,7 +126,7 @@ class EndpointApiIntegrationTests extends IntegrationTest {
         assertThat(created.get("status").stringValue()).isEqualTo("ACTIVE");
         assertThat(created.get("secretVersion").asInt()).isEqualTo(1);
         String first = created.get("secret").stringValue();
-        assertThat(first).startsWith("whsec_").isEqualTo(secrets.secret(new EndpointId(endpoint), 1));
+        assertThat(first).startsWith("whsec_").isEqualTo(secrets.secret(endpoint, 1));
 
         String path = "/api/municipalities/" + municipality + "/endpoints/" + endpoint;
         mvc.perform(get(path)).andExpect(jsonPath("$.secret").doesNotExist());
@@ -157,11 +158,45 @@ class EndpointApiIntegrationTests extends IntegrationTest {
             "https://192.168.0.5/hook",
             "https://169.254.169.254/latest/meta-data",
             "https://[::1]/hook",
-            "https://user:pass@hooks.chelm.example/"
+            "https://user:pass@hooks.chelm.example/",
+            // the same addresses spelled otherwise, and names that lead inside or nowhere
+            "https://2130706433/hook",
+            "https://0177.0.0.1/hook",
+            "https://0x7f.1/hook",
+            "https://127.1/hook",
+            "https://[::ffff:127.0.0.1]/hook",
+            "https://[::ffff:a9fe:a9fe]/latest/meta-data",
+            "https://[fd00:ec2::254]/latest/meta-data",
+            "https://[fe80::1]/hook",
+            "https://100.64.0.1/hook",
+            "https://0.0.0.0/hook",
+            "https://224.0.0.1/hook",
+            "https://hooks.inside.example/herald",
+            "https://hooks.nowhere.example/herald"
         }) {
             problem(endpoint(municipality, Map.of("channel", "WEBHOOK", "url", url)))
                     .andExpect(jsonPath("$.errors[0].field").value("url"));
         }
+        mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void saysWhyTheSsrfGuardRefusesAWebhookHost() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Sieradz");
+
+        problem(endpoint(municipality, Map.of("channel", "WEBHOOK", "url", "https://hooks.inside.example/herald")))
+                .andExpect(jsonPath("$.errors[0].field").value("url"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must not point at a forbidden address: hooks.inside.example resolves to "
+                                + "10.0.0.7 is a private address, which is not allowed"));
+        problem(endpoint(municipality, Map.of("channel", "WEBHOOK", "url", "https://[::ffff:7f00:1]/herald")))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must not point at a forbidden address: 127.0.0.1 is a loopback address, which is "
+                                + "not allowed"));
+        problem(endpoint(municipality, Map.of("channel", "WEBHOOK", "url", "https://hooks.nowhere.example/herald")))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must have a host that resolves: hooks.nowhere.example does not"));
         mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
                 .andExpect(jsonPath("$.length()").value(0));
     }

@@ -106,6 +106,46 @@ class TaxonomyAndOutcomesIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
     }
 
+    @Test
+    void listsTheDeliveriesOfOneWebhookWithTheReceiversStatusCodes() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Kody");
+        UUID hook = id(postJson(
+                "/api/municipalities/" + municipality + "/endpoints",
+                Map.of("channel", "WEBHOOK", "url", "https://hooks.kody.example/herald")));
+        UUID email = registerEmail(municipality, "urzad@kody.example");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        publishOutcome(municipality, email, first, "SENT", false, null, "2022-10-05T09:12:45Z", null);
+        publishOutcome(municipality, hook, first, "SENT", false, null, "2022-10-05T09:12:46Z", 204);
+        publishOutcome(
+                municipality,
+                hook,
+                second,
+                "FAILED",
+                true,
+                "the receiver answered 410 Gone: the endpoint is disabled",
+                "2022-10-06T10:00:00Z",
+                410);
+
+        String endpoint = "/api/municipalities/" + municipality + "/endpoints/" + hook;
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get(endpoint + "/deliveries"))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.total").value(2))
+                        .andExpect(jsonPath("$.items[0].changeId").value(second.toString()))
+                        .andExpect(jsonPath("$.items[0].responseStatus").value(410))
+                        .andExpect(jsonPath("$.items[0].endpointGone").value(true))
+                        .andExpect(jsonPath("$.items[1].responseStatus").value(204)));
+        mvc.perform(get(endpoint)).andExpect(jsonPath("$.status").value("DISABLED"));
+        mvc.perform(get("/api/municipalities/" + municipality + "/endpoints/" + email + "/deliveries"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].responseStatus").doesNotExist());
+        UUID otherTenant = registerMunicipality("Miasto Obce Kody");
+        mvc.perform(get("/api/municipalities/" + otherTenant + "/endpoints/" + hook + "/deliveries"))
+                .andExpect(status().isNotFound());
+    }
+
     private org.springframework.test.web.servlet.ResultActions subscribe(String path, String body) throws Exception {
         return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
     }
@@ -130,6 +170,19 @@ class TaxonomyAndOutcomesIntegrationTests extends IntegrationTest {
     private void publishOutcome(
             UUID municipality, UUID endpoint, UUID change, String status, boolean gone, String reason, String at)
             throws Exception {
+        publishOutcome(municipality, endpoint, change, status, gone, reason, at, null);
+    }
+
+    private void publishOutcome(
+            UUID municipality,
+            UUID endpoint,
+            UUID change,
+            String status,
+            boolean gone,
+            String reason,
+            String at,
+            Integer responseStatus)
+            throws Exception {
         ObjectNode outcome = (ObjectNode) json.readTree(
                 ContractSchemas.examples("notifications.delivery-outcomes.v1").get("sent.json"));
         outcome.put("outcomeId", UUID.randomUUID().toString());
@@ -147,6 +200,10 @@ class TaxonomyAndOutcomesIntegrationTests extends IntegrationTest {
         outcome.put("occurredAt", at);
         if (!status.equals("SENT")) {
             outcome.putNull("sentAt");
+        }
+        if (responseStatus != null) {
+            outcome.put("channel", "WEBHOOK");
+            outcome.put("responseStatus", responseStatus);
         }
         ContractSchemas.assertConforms("notifications.delivery-outcomes.v1", json.writeValueAsString(outcome));
         producer.send(new ProducerRecord<>(

@@ -24,7 +24,8 @@ record OutcomeMessage(
         @Nullable String firstAttemptAt,
         @Nullable String sentAt,
         String occurredAt,
-        @Nullable String nextAttemptAt) {
+        @Nullable String nextAttemptAt,
+        @Nullable Integer responseStatus) {
 
     static OutcomeMessage of(DeliveryAttempted attempted) {
         return new OutcomeMessage(
@@ -45,7 +46,8 @@ record OutcomeMessage(
                 text(attempted.firstAttemptAt()),
                 text(attempted.sentAt()),
                 attempted.occurredAt().toString(),
-                text(attempted.nextAttemptAt()));
+                text(attempted.nextAttemptAt()),
+                attempted.responseStatus());
     }
 
     /** CloudEvents type, e.g. {@code eu.herald.delivery.sent.v1}. */

@@ -36,7 +36,8 @@ record DeliveryView(
             @Nullable String reason,
             boolean endpointGone,
             int attempts,
-            Instant occurredAt) {
+            Instant occurredAt,
+            @Nullable Integer responseStatus) {
 
         static AttemptView of(DeliveryAttempted attempted) {
             return new AttemptView(
@@ -45,7 +46,8 @@ record DeliveryView(
                     attempted.reason(),
                     attempted.endpointGone(),
                     attempted.attempts(),
-                    attempted.occurredAt());
+                    attempted.occurredAt(),
+                    attempted.responseStatus());
         }
     }
 

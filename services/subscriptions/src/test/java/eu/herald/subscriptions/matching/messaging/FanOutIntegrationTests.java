@@ -365,6 +365,35 @@ class FanOutIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void carriesThePreviousSecretsGracePeriodAfterARotation() throws Exception {
+        String theme = unique("theme");
+        UUID kalisz = registerMunicipality("Miasto Kalisz");
+        JsonNode hook = postJson(
+                "/api/municipalities/" + kalisz + "/endpoints",
+                Map.of("channel", "WEBHOOK", "url", "https://hooks.kalisz.example/herald"));
+        subscribe(kalisz, "THEME", theme);
+
+        JsonNode before = request(requestsFor(change("UPDATED", List.of(theme), null, UUID.randomUUID())), kalisz);
+        Instant rotated = Instant.now();
+        mvc.perform(post("/api/municipalities/" + kalisz + "/endpoints/" + id(hook) + "/secret"))
+                .andExpect(status().isOk());
+        List<ConsumerRecord<String, String>> after =
+                requestsFor(change("UPDATED", List.of(theme), null, UUID.randomUUID()));
+
+        assertThat(before.at("/endpoints/0/webhook/secretVersion").asInt()).isEqualTo(1);
+        assertThat(before.at("/endpoints/0/webhook").has("previousSecretUntil")).isFalse();
+        ContractSchemas.assertConforms(
+                Topics.NOTIFICATION_REQUESTS, after.get(0).value());
+        JsonNode webhook = request(after, kalisz).at("/endpoints/0/webhook");
+        assertThat(webhook.get("secretVersion").asInt()).isEqualTo(2);
+        // herald.subscriptions.webhooks.rotation-grace: 24 hours by default
+        assertThat(Instant.parse(webhook.get("previousSecretUntil").stringValue()))
+                .isBetween(
+                        rotated.plus(Duration.ofHours(24)).minusSeconds(5),
+                        Instant.now().plus(Duration.ofHours(24)));
+    }
+
+    @Test
     void unsubscribesByOneClickPostWhileGetChangesNothing() throws Exception {
         String theme = unique("theme");
         UUID zamosc = registerMunicipality("Miasto Zamość");
