@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -35,13 +38,35 @@ public record HeraldSecurityProperties(
         @DefaultValue @Valid WriteLimits writeLimits) {
 
     /**
-     * @param perClient what one client (an operator's tool, a municipality's integration) may write
-     * @param perTenant what all clients of one municipality together may write
+     * @param perClient (default 60 a minute) what one client (an operator's tool, a municipality's integration) may write
+     * @param perTenant (default 120 a minute) what all clients of one municipality together may write
+     * @param clients a limit of its own for a client by id, e.g. an operator's bulk import tool
      */
     public record WriteLimits(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue({"60", "1m"}) @Valid Limit perClient,
-            @DefaultValue({"120", "1m"}) @Valid Limit perTenant) {}
+            @Nullable @Valid Limit perClient,
+            @Nullable @Valid Limit perTenant,
+            @DefaultValue Map<String, @Valid Limit> clients) {
+
+        public WriteLimits {
+            perClient = perClient == null ? new Limit(60, Duration.ofMinutes(1)) : perClient;
+            perTenant = perTenant == null ? new Limit(120, Duration.ofMinutes(1)) : perTenant;
+        }
+
+        @Override
+        public Limit perClient() {
+            return Objects.requireNonNull(perClient);
+        }
+
+        @Override
+        public Limit perTenant() {
+            return Objects.requireNonNull(perTenant);
+        }
+
+        Limit of(String clientId) {
+            return clients.getOrDefault(clientId, perClient());
+        }
+    }
 
     /** {@code requests} writes in a burst, refilled evenly over {@code per}. */
     public record Limit(

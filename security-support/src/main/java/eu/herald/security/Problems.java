@@ -31,7 +31,7 @@ final class Problems {
         problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
+        // bytes, not a writer: JSON is UTF-8 (RFC 8259), and the type stays as the services' advice writes it
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 }

@@ -67,8 +67,8 @@ final class WriteRateLimiter extends OncePerRequestFilter {
     }
 
     private Duration waitFor(Caller caller) {
-        Duration client =
-                bucket("client:" + caller.clientId(), limits.perClient()).take();
+        Duration client = bucket("client:" + caller.clientId(), limits.of(caller.clientId()))
+                .take();
         if (!client.isZero()) {
             return client;
         }

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
             "herald.security.write-limits.per-client.per=1h",
             "herald.security.write-limits.per-tenant.requests=4",
             "herald.security.write-limits.per-tenant.per=1h",
+            "herald.security.write-limits.clients.importer.requests=10",
+            "herald.security.write-limits.clients.importer.per=1h",
             "herald.security.max-request-body=1KB"
         })
 class ResourceServerSecurityIntegrationTests {
@@ -168,6 +170,16 @@ class ResourceServerSecurityIntegrationTests {
         assertThat(send("POST", "/api/things", ISSUER.token("calm-client", SecuredApplication.WRITE), THING)
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void givesAClientWithALimitOfItsOwnThatLimit() throws Exception {
+        String token = ISSUER.token("importer", SecuredApplication.WRITE);
+        for (int i = 0; i < 10; i++) {
+            assertThat(send("POST", "/api/things", token, THING).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(send("POST", "/api/things", token, THING).statusCode()).isEqualTo(429);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package eu.herald.catalogue.event.web;
 
+import eu.herald.catalogue.audit.AuditTrail;
+import eu.herald.catalogue.audit.AuditedChange;
+import eu.herald.catalogue.audit.AuditedEntity;
+import eu.herald.catalogue.audit.Revision;
 import eu.herald.catalogue.event.Event;
 import eu.herald.catalogue.event.Event.EventDetails;
 import eu.herald.catalogue.event.EventId;
@@ -39,15 +43,21 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class EventEditing {
 
     private final EventProgramme programme;
+    private final AuditTrail audit;
 
-    EventEditing(EventProgramme programme) {
+    EventEditing(EventProgramme programme, AuditTrail audit) {
         this.programme = programme;
+        this.audit = audit;
     }
 
     @PostMapping
     @Operation(summary = "Create an event", description = "409 if the slug is taken.")
     ResponseEntity<EventView> create(@Valid @RequestBody EventRequest request) {
-        Event event = programme.create(request.details());
+        Event event = audit.record(
+                AuditedEntity.EVENT,
+                AuditedChange.CREATED,
+                () -> programme.create(request.details()),
+                created -> new Revision(created.id().value().toString(), null, created.version()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(event.id().value())
@@ -63,7 +73,12 @@ class EventEditing {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody EventRequest request) {
-        Event event = programme.revise(new EventId(id), request.details(), EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        Event event = audit.record(
+                AuditedEntity.EVENT,
+                AuditedChange.REVISED,
+                () -> programme.revise(new EventId(id), request.details(), version),
+                revised -> new Revision(id.toString(), version, revised.version()));
         return ResponseEntity.ok().eTag(EntityTags.of(event.version())).body(EventView.of(event));
     }
 
@@ -72,7 +87,9 @@ class EventEditing {
     ResponseEntity<Void> delete(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        programme.delete(new EventId(id), EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        audit.recordDeletion(
+                AuditedEntity.EVENT, id.toString(), version, () -> programme.delete(new EventId(id), version));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,9 @@
 package eu.herald.catalogue.theme.web;
 
+import eu.herald.catalogue.audit.AuditTrail;
+import eu.herald.catalogue.audit.AuditedChange;
+import eu.herald.catalogue.audit.AuditedEntity;
+import eu.herald.catalogue.audit.Revision;
 import eu.herald.catalogue.shared.EntityTags;
 import eu.herald.catalogue.theme.Theme;
 import eu.herald.catalogue.theme.ThemeTaxonomy;
@@ -29,9 +33,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ThemeEditing {
 
     private final ThemeTaxonomy taxonomy;
+    private final AuditTrail audit;
 
-    ThemeEditing(ThemeTaxonomy taxonomy) {
+    ThemeEditing(ThemeTaxonomy taxonomy, AuditTrail audit) {
         this.taxonomy = taxonomy;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -39,7 +45,11 @@ class ThemeEditing {
             summary = "Create a theme",
             description = "Labels in en, pl and pt are required; 409 if the slug exists.")
     ResponseEntity<ThemeView> create(@RequestBody ThemeRequest request) {
-        Theme theme = taxonomy.create(Objects.requireNonNullElse(request.slug(), ""), request.texts());
+        Theme theme = audit.record(
+                AuditedEntity.THEME,
+                AuditedChange.CREATED,
+                () -> taxonomy.create(Objects.requireNonNullElse(request.slug(), ""), request.texts()),
+                created -> new Revision(created.slug(), null, created.version()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{slug}")
                 .buildAndExpand(theme.slug())
@@ -55,7 +65,12 @@ class ThemeEditing {
             @PathVariable String slug,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody ThemeRequest request) {
-        Theme theme = taxonomy.relabel(slug, request.texts(), EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        Theme theme = audit.record(
+                AuditedEntity.THEME,
+                AuditedChange.REVISED,
+                () -> taxonomy.relabel(slug, request.texts(), version),
+                relabelled -> new Revision(slug, version, relabelled.version()));
         return ResponseEntity.ok().eTag(EntityTags.of(theme.version())).body(ThemeView.of(theme));
     }
 
@@ -66,7 +81,8 @@ class ThemeEditing {
     ResponseEntity<Void> retire(
             @PathVariable String slug,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        taxonomy.retire(slug, EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        audit.recordDeletion(AuditedEntity.THEME, slug, version, () -> taxonomy.retire(slug, version));
         return ResponseEntity.noContent().build();
     }
 }
