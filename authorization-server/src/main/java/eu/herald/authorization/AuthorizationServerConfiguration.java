@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -71,19 +72,18 @@ class AuthorizationServerConfiguration {
                 throw new IllegalStateException("no secret for client " + id + " in "
                         + properties.secrets().resolve(AuthorizationSecretsFolder.CLIENT_SECRETS));
             }
-            clients.add(
-                    RegisteredClient.withId(UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                                    .toString())
-                            .clientId(id)
-                            .clientSecret(encoder.encode(secret))
-                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                            .scopes(scopes -> scopes.addAll(client.scopes()))
-                            .tokenSettings(TokenSettings.builder()
-                                    .accessTokenTimeToLive(properties.accessTokenLifetime())
-                                    .build())
-                            .build());
+            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8))
+                            .toString())
+                    .clientId(id)
+                    .clientSecret(encoder.encode(secret))
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .scopes(scopes -> scopes.addAll(client.scopes()))
+                    .tokenSettings(TokenSettings.builder()
+                            .accessTokenTimeToLive(properties.accessTokenLifetime())
+                            .build())
+                    .build());
         });
         return new InMemoryRegisteredClientRepository(clients);
     }

@@ -2,12 +2,14 @@ package eu.herald.testsupport;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -60,7 +62,7 @@ public final class AuthorizationSecrets {
                 }
             }
             if (added) {
-                var text = new java.io.StringWriter();
+                var text = new StringWriter();
                 secrets.store(text, "client_credentials secrets of the local authorization server; never commit");
                 writePrivately(file, text.toString());
             }
@@ -112,6 +114,6 @@ public final class AuthorizationSecrets {
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.ISO_8859_1)) {
             writer.write(content);
         }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
     }
 }

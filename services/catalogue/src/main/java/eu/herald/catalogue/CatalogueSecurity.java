@@ -2,7 +2,10 @@ package eu.herald.catalogue;
 
 import static eu.herald.security.ResourceServerSecurity.scope;
 
+import eu.herald.catalogue.shared.OperatorApi;
 import eu.herald.security.ResourceServerSecurity;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +17,12 @@ import org.springframework.security.web.SecurityFilterChain;
  * token. Every write, and the audit trail, needs the operators' scope {@code catalogue:write}.
  */
 @Configuration(proxyBeanMethods = false)
+@SecurityScheme(
+        name = OperatorApi.SECURITY_SCHEME,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT",
+        description = "An access token with the scope catalogue:write")
 class CatalogueSecurity {
 
     static final String OPERATORS = "catalogue:write";

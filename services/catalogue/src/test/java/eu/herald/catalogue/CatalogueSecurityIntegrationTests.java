@@ -3,6 +3,9 @@ package eu.herald.catalogue;
 import static eu.herald.catalogue.SessionJson.networking;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -259,8 +262,8 @@ class CatalogueSecurityIntegrationTests extends CatalogueIntegrationTest {
     }
 
     /** The entries, newest first, as "CHANGE from->to client". */
-    private java.util.List<String> entries(String query) {
-        var entries = new java.util.ArrayList<String>();
+    private List<String> entries(String query) {
+        var entries = new ArrayList<String>();
         audit(query)
                 .get("content")
                 .forEach(entry -> entries.add(entry.get("change").asString() + " "
@@ -278,7 +281,7 @@ class CatalogueSecurityIntegrationTests extends CatalogueIntegrationTest {
     }
 
     private static String body(MvcTestResult result) {
-        return new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
     }
 
     private Snapshot snapshot() {

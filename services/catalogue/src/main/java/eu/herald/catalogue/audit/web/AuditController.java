@@ -3,8 +3,10 @@ package eu.herald.catalogue.audit.web;
 import eu.herald.catalogue.audit.AuditEntry;
 import eu.herald.catalogue.audit.AuditTrail;
 import eu.herald.catalogue.audit.AuditedEntity;
+import eu.herald.catalogue.shared.OperatorApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The audit trail for operators (scope {@code catalogue:write}). */
 @RestController
+@SecurityRequirement(name = OperatorApi.SECURITY_SCHEME)
 @RequestMapping("/api/audit")
 @Tag(name = "audit", description = "Operators")
 class AuditController {

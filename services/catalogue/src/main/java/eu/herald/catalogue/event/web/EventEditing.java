@@ -10,9 +10,11 @@ import eu.herald.catalogue.event.EventId;
 import eu.herald.catalogue.event.EventProgramme;
 import eu.herald.catalogue.event.web.EventController.EventView;
 import eu.herald.catalogue.shared.EntityTags;
+import eu.herald.catalogue.shared.OperatorApi;
 import eu.herald.catalogue.shared.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +40,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The operators' side of events. */
 @RestController
+@SecurityRequirement(name = OperatorApi.SECURITY_SCHEME)
 @RequestMapping("/api/events")
 @Tag(name = "events (write)", description = "Operators")
 class EventEditing {

@@ -8,7 +8,9 @@ import eu.herald.catalogue.session.Session;
 import eu.herald.catalogue.session.SessionId;
 import eu.herald.catalogue.session.SessionScheduling;
 import eu.herald.catalogue.shared.EntityTags;
+import eu.herald.catalogue.shared.OperatorApi;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -34,6 +36,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * needs {@code If-Match} with the version read.
  */
 @RestController
+@SecurityRequirement(name = OperatorApi.SECURITY_SCHEME)
 @RequestMapping("/api/sessions")
 @Tag(name = "sessions (write)", description = "Operators")
 class SessionEditing {

@@ -5,11 +5,13 @@ import eu.herald.catalogue.audit.AuditedChange;
 import eu.herald.catalogue.audit.AuditedEntity;
 import eu.herald.catalogue.audit.Revision;
 import eu.herald.catalogue.shared.EntityTags;
+import eu.herald.catalogue.shared.OperatorApi;
 import eu.herald.catalogue.theme.Theme;
 import eu.herald.catalogue.theme.ThemeTaxonomy;
 import eu.herald.catalogue.theme.web.ThemeController.ThemeRequest;
 import eu.herald.catalogue.theme.web.ThemeController.ThemeView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Objects;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The operators' side of the taxonomy; every change is published on catalogue.themes.v1. */
 @RestController
+@SecurityRequirement(name = OperatorApi.SECURITY_SCHEME)
 @RequestMapping("/api/themes")
 @Tag(name = "themes (write)", description = "Operators")
 class ThemeEditing {
