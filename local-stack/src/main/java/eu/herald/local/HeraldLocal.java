@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +66,10 @@ public final class HeraldLocal {
             }
             names.addAll(List.of(arg.substring("--without=".length()).split(",")));
         }
-        if (!LocalStackSettings.SERVICE_NAMES.containsAll(names)) {
-            System.err.println("--without takes " + String.join(", ", LocalStackSettings.SERVICE_NAMES));
+        List<String> known = new ArrayList<>(LocalStackSettings.SERVICE_NAMES);
+        known.add(LocalAuthorization.NAME);
+        if (!known.containsAll(names)) {
+            System.err.println("--without takes " + String.join(", ", known));
             System.exit(2);
         }
         return names;
@@ -76,6 +79,11 @@ public final class HeraldLocal {
         LocalStackSettings settings = stack.settings();
         StringBuilder text = new StringBuilder("\n");
         for (HeraldService service : settings.services()) {
+            if (LocalAuthorization.isAuthorizationServer(service)) {
+                line(text, "authorization", service.url() + "   an operator's token (catalogue:write):");
+                line(text, "", "    " + stack.tokenCommand("herald-operator", repository));
+                continue;
+            }
             line(
                     text,
                     service.name(),

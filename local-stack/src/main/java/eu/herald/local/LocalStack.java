@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalPostgres postgres;
     private final KafkaBroker kafka;
     private final Mailbox mailbox;
+    private final LocalAuthorization authorization;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch starting = new CountDownLatch(0);
     private volatile boolean stopping;
@@ -59,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
                 .stopOnJvmExit(false)
                 .build();
         this.mailbox = new Mailbox(settings);
+        this.authorization = new LocalAuthorization(settings);
     }
 
     /**
@@ -83,9 +85,13 @@ public final class LocalStack implements AutoCloseable {
                     "the mailbox", () -> mailbox.start(() -> stopping)));
             // every service's database, also of those left out: a developer runs them from an IDE
             Set<String> databases = new LinkedHashSet<>(LocalStackSettings.SERVICE_NAMES);
-            settings.services().forEach(service -> databases.add(service.database()));
+            settings.services().stream()
+                    .filter(service -> !LocalAuthorization.isAuthorizationServer(service))
+                    .forEach(service -> databases.add(service.database()));
             postgres.createDatabases(List.copyOf(databases));
             log.info("PostgreSQL, Kafka and the mailbox are up ({} s)", seconds(infrastructure));
+            // also when the authorization server is left out: a developer runs it from an IDE with these
+            authorization.prepareSecrets();
 
             long applications = System.nanoTime();
             Map<String, Runnable> readiness = new LinkedHashMap<>();
@@ -155,6 +161,20 @@ public final class LocalStack implements AutoCloseable {
         return mailbox;
     }
 
+    /** The issuer of the local authorization server's tokens, which is also its URL. */
+    public String authorizationIssuer() {
+        return authorization.issuer();
+    }
+
+    /** The generated secret of a demo client such as {@code herald-operator}. */
+    public String clientSecret(String client) {
+        return authorization.prepareSecrets().clientSecret(client);
+    }
+
+    String tokenCommand(String client, Path workingDirectory) {
+        return authorization.tokenCommand(client, workingDirectory);
+    }
+
     /** The JDBC URL the services use for this database. */
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
@@ -166,6 +186,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** The environment of a service: the usual Spring variables, so the services need no local-stack code. */
     Map<String, String> environmentOf(HeraldService service) {
+        if (LocalAuthorization.isAuthorizationServer(service)) {
+            return authorization.serverEnvironment(service);
+        }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "demo");
         environment.put("SERVER_PORT", Integer.toString(service.port()));
@@ -175,6 +198,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SPRING_MAIL_PORT", Integer.toString(settings.smtpPort()));
         environment.putAll(VapidKeys.keptIn(settings.home()).environmentOf(service.name()));
         environment.putAll(LocalWebhooks.environment(settings.home()));
+        environment.putAll(authorization.resourceServerEnvironment());
         return environment;
     }
 

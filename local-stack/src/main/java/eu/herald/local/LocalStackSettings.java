@@ -40,7 +40,8 @@ public record LocalStackSettings(
     }
 
     /**
-     * What {@code ./herald-local} runs: the documented ports (services 8081-8083, Kafka 9092,
+     * What {@code ./herald-local} runs: the documented ports (services 8081-8083, the authorization server
+     * 9000, Kafka 9092,
      * PostgreSQL 15432, SMTP 3025, mailbox API 8025) and the data in {@code .herald/} of the
      * repository.
      */
@@ -50,6 +51,7 @@ public record LocalStackSettings(
             String name = SERVICE_NAMES.get(i);
             services.add(HeraldService.fromJar(name, 8081 + i, HeraldService.packagedJar(repository, name)));
         }
+        services.add(LocalAuthorization.service(repository, LocalAuthorization.DEFAULT_PORT));
         return new LocalStackSettings(
                 repository.resolve(".herald"),
                 externalPostgresUrl,
@@ -68,12 +70,13 @@ public record LocalStackSettings(
      * running stack. The services are the repository's packaged jars.
      */
     public static LocalStackSettings onFreePorts(Path home, Path repository) {
-        int[] ports = freePorts(6 + SERVICE_NAMES.size());
+        int[] ports = freePorts(6 + SERVICE_NAMES.size() + 1);
         List<HeraldService> services = new ArrayList<>();
         for (int i = 0; i < SERVICE_NAMES.size(); i++) {
             String name = SERVICE_NAMES.get(i);
             services.add(HeraldService.fromJar(name, ports[6 + i], HeraldService.packagedJar(repository, name)));
         }
+        services.add(LocalAuthorization.service(repository, ports[6 + SERVICE_NAMES.size()]));
         return new LocalStackSettings(
                 home, null, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], bundledMailboxJar(), services);
     }

@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +103,15 @@ class HeraldEndToEndIntegrationTests {
             JsonNode before = JSON.readTree(seeded.body());
             assertThat(before.path("start").asString()).startsWith("2022-10-11T16:30");
 
+            HttpRequest revision = revision(
+                    session, before, seeded.headers().firstValue("ETag").orElse("*"));
+            HttpResponse<String> anonymous = HTTP.send(revision, HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+
             HttpResponse<String> revised = HTTP.send(
-                    revision(
-                            session, before, seeded.headers().firstValue("ETag").orElse("*")),
+                    HttpRequest.newBuilder(revision, (name, value) -> true)
+                            .header("Authorization", "Bearer " + operatorToken())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
@@ -169,12 +177,16 @@ class HeraldEndToEndIntegrationTests {
             HttpResponse<String> current =
                     HTTP.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> revised = HTTP.send(
-                    revision(
-                            session,
-                            JSON.readTree(current.body()),
-                            current.headers().firstValue("ETag").orElse("*"),
-                            "2022-10-11T17:30",
-                            "2022-10-11T19:00"),
+                    HttpRequest.newBuilder(
+                                    revision(
+                                            session,
+                                            JSON.readTree(current.body()),
+                                            current.headers().firstValue("ETag").orElse("*"),
+                                            "2022-10-11T17:30",
+                                            "2022-10-11T19:00"),
+                                    (name, value) -> true)
+                            .header("Authorization", "Bearer " + operatorToken())
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
 
@@ -222,6 +234,22 @@ class HeraldEndToEndIntegrationTests {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
+    }
+
+    /** A token of the demo operator from the running authorization server, as the README shows with curl. */
+    private static String operatorToken() throws IOException, InterruptedException {
+        String client = "herald-operator:" + herald.clientSecret("herald-operator");
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(herald.authorizationIssuer() + "/oauth2/token"))
+                        .header(
+                                "Authorization",
+                                "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asString();
     }
 
     /** The seeded session's own details with the new time, so that only the time changes. */

@@ -56,6 +56,17 @@ class LocalStackIntegrationTests {
                     .contains("SPRING_MAIL_PORT=" + settings.smtpPort());
             assertThat(get(stack.service("notifications").url().resolve("/environment")))
                     .contains("database=notifications");
+            HeraldService authorization = stack.service("authorization-server");
+            String issuer = "http://localhost:" + authorization.port();
+            assertThat(get(catalogue.url().resolve("/environment")))
+                    .contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI=" + issuer)
+                    .contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI=" + issuer + "/oauth2/jwks");
+            assertThat(get(authorization.url().resolve("/environment")))
+                    .contains("HERALD_AUTHORIZATION_ISSUER=" + issuer)
+                    .contains("HERALD_AUTHORIZATION_SECRETS=" + home.resolve("authorization"))
+                    .doesNotContain("database=");
+            assertThat(home.resolve("authorization").resolve("signing-key.pem")).exists();
+            assertThat(stack.clientSecret("herald-operator")).hasSizeGreaterThan(30);
             assertThatThrownBy(() -> new LocalStack(settings).start()).hasMessageContaining("already running");
 
             try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("subscriptions"))) {

@@ -29,14 +29,18 @@ final class StandInService {
         }
         Map<String, String> seen = new TreeMap<>();
         System.getenv().forEach((name, value) -> {
-            if (name.startsWith("SPRING_") || name.equals("SERVER_PORT")) {
+            if (name.startsWith("SPRING_") || name.startsWith("HERALD_") || name.equals("SERVER_PORT")) {
                 seen.put(name, value);
             }
         });
-        try (Connection connection = DriverManager.getConnection(System.getenv("SPRING_DATASOURCE_URL"));
-                ResultSet database = connection.createStatement().executeQuery("select current_database()")) {
-            database.next();
-            seen.put("database", database.getString(1));
+        String datasource = System.getenv("SPRING_DATASOURCE_URL");
+        // the authorization server has no database
+        if (datasource != null) {
+            try (Connection connection = DriverManager.getConnection(datasource);
+                    ResultSet database = connection.createStatement().executeQuery("select current_database()")) {
+                database.next();
+                seen.put("database", database.getString(1));
+            }
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
         server.createContext("/actuator/health/readiness", exchange -> answer(exchange, "{\"status\":\"UP\"}"));

@@ -3,6 +3,7 @@ package eu.herald.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eu.herald.testsupport.TestIssuer;
 import eu.herald.testsupport.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The one Spring context of the integration tests (kept identical so it is cached): the whole catalogue
  * against a real PostgreSQL and an embedded Kafka broker, with the demo seed loaded.
  */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@SpringBootTest(
+        properties = {
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            // the operator of most tests writes without limit; the default is small to test it quickly
+            "herald.security.write-limits.per-client.requests=5",
+            "herald.security.write-limits.per-client.per=1h",
+            "herald.security.write-limits.clients.test-operator.requests=1000000",
+            "herald.security.write-limits.clients.test-operator.per=1s"
+        })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @EmbeddedKafka(partitions = 3)
@@ -48,6 +57,11 @@ public abstract class CatalogueIntegrationTest {
     protected static final String THEMES = "catalogue.themes.v1";
     protected static final String SEEDED_SESSION = "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11";
     protected static final String SEEDED_EVENT = "3d6f2b8e-1c4a-4e7b-8f2d-9a0b1c2d3e40";
+    protected static final TestIssuer ISSUER = TestIssuer.shared();
+    /** The client of the operators' tests. */
+    protected static final String OPERATOR_CLIENT = "test-operator";
+    /** The Authorization header of an operator: a real RS256 token with {@code catalogue:write}. */
+    protected static final String OPERATOR = "Bearer " + ISSUER.token(OPERATOR_CLIENT, "catalogue:write");
 
     @Autowired
     protected MockMvcTester mvc;
@@ -68,6 +82,8 @@ public abstract class CatalogueIntegrationTest {
         registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("catalogue"));
         registry.add("spring.datasource.username", TestPostgres::username);
         registry.add("spring.datasource.password", TestPostgres::password);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwkSetUri);
     }
 
     /** A consumer of all partitions of the session changes, reading from the beginning. */
@@ -129,6 +145,7 @@ public abstract class CatalogueIntegrationTest {
     /** Creates a draft. */
     protected MvcTestResult post(String body) {
         return mvc.post()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/sessions")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
@@ -138,6 +155,7 @@ public abstract class CatalogueIntegrationTest {
     /** Creates a session and publishes it at once (version 1); returns its id. */
     protected String published(String body) {
         return idOf(mvc.post()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/sessions?publish=true")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
@@ -146,6 +164,7 @@ public abstract class CatalogueIntegrationTest {
 
     protected MvcTestResult put(String id, String ifMatch, String body) {
         return mvc.put()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/sessions/{id}", id)
                 .header(HttpHeaders.IF_MATCH, ifMatch)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -155,6 +174,7 @@ public abstract class CatalogueIntegrationTest {
 
     protected MvcTestResult publish(String id, String ifMatch) {
         return mvc.post()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/sessions/{id}/publish", id)
                 .header(HttpHeaders.IF_MATCH, ifMatch)
                 .exchange();
@@ -162,6 +182,7 @@ public abstract class CatalogueIntegrationTest {
 
     protected MvcTestResult cancel(String id, String ifMatch, String reason) {
         return mvc.post()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/sessions/{id}/cancel", id)
                 .header(HttpHeaders.IF_MATCH, ifMatch)
                 .contentType(MediaType.APPLICATION_JSON)

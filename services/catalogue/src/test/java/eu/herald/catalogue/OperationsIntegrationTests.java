@@ -37,6 +37,21 @@ class OperationsIntegrationTests extends CatalogueIntegrationTest {
                 .bodyJson()
                 .extractingPath("$.paths")
                 .asMap()
-                .containsKeys("/api/sessions", "/api/sessions/{id}", "/api/themes", "/api/events/{id}");
+                .containsKeys("/api/sessions", "/api/sessions/{id}", "/api/themes", "/api/events/{id}", "/api/audit");
+    }
+
+    @Test
+    void describesTheOperatorsTokenInOpenApi() {
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.components.securitySchemes.operator-token.scheme")
+                .isEqualTo("bearer");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/sessions'].post.security[0]")
+                .asMap()
+                .containsKey("operator-token");
+        assertThat(mvc.get().uri("/v3/api-docs")).bodyJson().doesNotHavePath("$.paths['/api/sessions'].get.security");
     }
 }

@@ -112,6 +112,29 @@ class CalendarIntegrationTests extends CatalogueIntegrationTest {
     }
 
     /** Parses without any of ical4j's relaxations and validates against RFC 5545. */
+    @Test
+    void escapesOperatorTextSoThatItCannotBreakOutOfItsProperty() throws Exception {
+        String title = "Cities; regions, towns\\villages\nEND:VEVENT\nBEGIN:VEVENT";
+        String session = published(networking()
+                .replace(
+                        "\"Networking of cities and municipalities as a way to transfer knowledge and innovation\"",
+                        json.writeValueAsString(title)));
+
+        MvcTestResult result = mvc.get()
+                .uri("/api/sessions/{id}/calendar.ics?lang=en", session)
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        String ics = body(result);
+        // unfolded (RFC 5545 3.1): the whole title is one escaped value, on one logical line
+        assertThat(ics.replace("\r\n ", ""))
+                .contains(
+                        "\r\nSUMMARY;LANGUAGE=en:Cities\\; regions\\, towns\\\\villages\\nEND:VEVENT\\nBEGIN:VEVENT\r\n");
+        Calendar calendar = parseStrictly(ics);
+        assertThat(calendar.getComponents("VEVENT")).hasSize(1);
+        assertThat(property(calendar.getComponents("VEVENT").get(0), "SUMMARY")).isEqualTo(title);
+    }
+
     private static Calendar parseStrictly(String ics) throws Exception {
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         var validation = calendar.validate();

@@ -20,10 +20,12 @@ class EventIntegrationTests extends CatalogueIntegrationTest {
 
     @Test
     void createsChangesAndDeletesAnEventUnderOptimisticConcurrency() {
-        MvcTestResult created = send(mvc.post().uri("/api/events"), EVENT);
+        MvcTestResult created =
+                send(mvc.post().header(HttpHeaders.AUTHORIZATION, OPERATOR).uri("/api/events"), EVENT);
         String id = idOf(created);
         assertThat(created).hasHeader(HttpHeaders.ETAG, "\"1\"");
-        assertThat(send(mvc.post().uri("/api/events"), EVENT)).hasStatus(409);
+        assertThat(send(mvc.post().header(HttpHeaders.AUTHORIZATION, OPERATOR).uri("/api/events"), EVENT))
+                .hasStatus(409);
         assertThat(mvc.get().uri("/api/events"))
                 .hasStatusOk()
                 .bodyJson()
@@ -32,25 +34,40 @@ class EventIntegrationTests extends CatalogueIntegrationTest {
                 .containsSubsequence("euregionsweek-2022", "euregionsweek-2031");
 
         assertThat(send(
-                        mvc.put().uri("/api/events/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\""),
+                        mvc.put()
+                                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                                .uri("/api/events/{id}", id)
+                                .header(HttpHeaders.IF_MATCH, "\"1\""),
                         EVENT.replace("\"Brussels\"", "\"Lisbon\"")))
                 .hasStatusOk()
                 .hasHeader(HttpHeaders.ETAG, "\"2\"")
                 .bodyJson()
                 .extractingPath("$.place")
                 .isEqualTo("Lisbon");
-        assertThat(send(mvc.put().uri("/api/events/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\""), EVENT))
+        assertThat(send(
+                        mvc.put()
+                                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                                .uri("/api/events/{id}", id)
+                                .header(HttpHeaders.IF_MATCH, "\"1\""),
+                        EVENT))
                 .hasStatus(412);
-        assertThat(send(mvc.put().uri("/api/events/{id}", id), EVENT)).hasStatus(428);
+        assertThat(send(mvc.put().header(HttpHeaders.AUTHORIZATION, OPERATOR).uri("/api/events/{id}", id), EVENT))
+                .hasStatus(428);
 
-        assertThat(mvc.delete().uri("/api/events/{id}", id).header(HttpHeaders.IF_MATCH, "\"2\""))
+        assertThat(mvc.delete()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                        .uri("/api/events/{id}", id)
+                        .header(HttpHeaders.IF_MATCH, "\"2\""))
                 .hasStatus(204);
         assertThat(mvc.get().uri("/api/events/{id}", id)).hasStatus(404);
     }
 
     @Test
     void refusesToDeleteAnEventThatHasSessions() {
-        assertThat(mvc.delete().uri("/api/events/{id}", SEEDED_EVENT).header(HttpHeaders.IF_MATCH, "\"1\""))
+        assertThat(mvc.delete()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                        .uri("/api/events/{id}", SEEDED_EVENT)
+                        .header(HttpHeaders.IF_MATCH, "\"1\""))
                 .hasStatus(409);
     }
 
@@ -61,7 +78,7 @@ class EventIntegrationTests extends CatalogueIntegrationTest {
                 .replace("https://euregionsweek.eu", "ftp://euregionsweek.eu")
                 .replace("green-transition", "space-exploration");
 
-        assertThat(send(mvc.post().uri("/api/events"), bad))
+        assertThat(send(mvc.post().header(HttpHeaders.AUTHORIZATION, OPERATOR).uri("/api/events"), bad))
                 .hasStatus(400)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.herald.testsupport.KafkaBroker;
+import eu.herald.testsupport.TestIssuer;
 import eu.herald.testsupport.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BrokerDowntimeIntegrationTests {
 
     private static final String TOPIC = "catalogue.session-changes.v1";
+    private static final TestIssuer ISSUER = TestIssuer.shared();
+    private static final String OPERATOR = "Bearer " + ISSUER.token("test-operator", "catalogue:write");
     private static KafkaBroker broker;
 
     @Autowired
@@ -76,6 +79,8 @@ class BrokerDowntimeIntegrationTests {
         registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("catalogue_broker_downtime"));
         registry.add("spring.datasource.username", TestPostgres::username);
         registry.add("spring.datasource.password", TestPostgres::password);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwkSetUri);
     }
 
     @AfterAll
@@ -94,6 +99,7 @@ class BrokerDowntimeIntegrationTests {
         int version = 1;
         for (String start : List.of("17:00", "17:30", "18:00", "18:15")) {
             MvcTestResult revised = mvc.put()
+                    .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                     .uri("/api/sessions/{id}", id)
                     .header(HttpHeaders.IF_MATCH, "\"" + version++ + "\"")
                     .contentType(MediaType.APPLICATION_JSON)
@@ -102,6 +108,7 @@ class BrokerDowntimeIntegrationTests {
             assertThat(revised).hasStatusOk();
         }
         MvcTestResult cancelled = mvc.post()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/sessions/{id}/cancel", id)
                 .header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -128,6 +135,7 @@ class BrokerDowntimeIntegrationTests {
 
     private String publishedSession() {
         MvcTestResult created = mvc.post()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/sessions?publish=true")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(networking())

@@ -167,9 +167,15 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
 
         assertThat(cancel(draft, "\"1\"", "no longer planned")).hasStatus(409);
         assertThat(publish(live, "\"1\"")).hasStatus(409);
-        assertThat(mvc.delete().uri("/api/sessions/{id}", live).header(HttpHeaders.IF_MATCH, "\"1\""))
+        assertThat(mvc.delete()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                        .uri("/api/sessions/{id}", live)
+                        .header(HttpHeaders.IF_MATCH, "\"1\""))
                 .hasStatus(409);
-        assertThat(mvc.delete().uri("/api/sessions/{id}", draft).header(HttpHeaders.IF_MATCH, "\"1\""))
+        assertThat(mvc.delete()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                        .uri("/api/sessions/{id}", draft)
+                        .header(HttpHeaders.IF_MATCH, "\"1\""))
                 .hasStatus(204);
         assertThat(mvc.get().uri("/api/sessions/{id}", draft)).hasStatus(404);
         assertThat(count("select count(*) from outbox where message_key = ?", draft))
@@ -260,6 +266,7 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
         String id = published(networking());
 
         assertThat(mvc.put()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                         .uri("/api/sessions/{id}", id)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
@@ -267,7 +274,8 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(put(id, "*", networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
                 .hasStatus(428);
-        assertThat(mvc.post().uri("/api/sessions/{id}/publish", id)).hasStatus(428);
+        assertThat(mvc.post().header(HttpHeaders.AUTHORIZATION, OPERATOR).uri("/api/sessions/{id}/publish", id))
+                .hasStatus(428);
         assertThat(count("select version from session where id = ?::uuid", id)).isEqualTo(1);
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -70,6 +71,7 @@ class SessionValidationIntegrationTests extends CatalogueIntegrationTest {
         int messages = count("select count(*) from outbox");
 
         MvcTestResult result = mvc.post()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/sessions")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
@@ -109,6 +111,7 @@ class SessionValidationIntegrationTests extends CatalogueIntegrationTest {
                 .replace("\"defaultLanguage\": \"en\"", "\"defaultLanguage\": \"pt\"");
 
         assertThat(mvc.post()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                         .uri("/api/sessions")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))

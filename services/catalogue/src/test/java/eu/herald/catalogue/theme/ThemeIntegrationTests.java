@@ -59,12 +59,14 @@ class ThemeIntegrationTests extends CatalogueIntegrationTest {
         String slug = "cross-border-cooperation";
 
         assertThat(mvc.post()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                         .uri("/api/themes")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"slug\": \"" + slug + "\", \"labels\": " + LABELS + "}"))
                 .hasStatus(201)
                 .hasHeader(HttpHeaders.ETAG, "\"1\"");
         assertThat(mvc.post()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                         .uri("/api/themes")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"slug\": \"" + slug + "\", \"labels\": " + LABELS + "}"))
@@ -77,7 +79,10 @@ class ThemeIntegrationTests extends CatalogueIntegrationTest {
 
         String draft = idOf(post(networking().replace("territorial-cohesion", slug)));
         assertThat(retire(slug, "\"2\"")).hasStatus(409);
-        assertThat(mvc.delete().uri("/api/sessions/{id}", draft).header(HttpHeaders.IF_MATCH, "\"1\""))
+        assertThat(mvc.delete()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                        .uri("/api/sessions/{id}", draft)
+                        .header(HttpHeaders.IF_MATCH, "\"1\""))
                 .hasStatus(204);
         assertThat(retire(slug, null)).hasStatus(428);
         assertThat(retire(slug, "\"2\"")).hasStatus(204);
@@ -99,6 +104,7 @@ class ThemeIntegrationTests extends CatalogueIntegrationTest {
     @Test
     void refusesAThemeWithABadSlugOrMissingLabels() {
         MvcTestResult result = mvc.post()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/themes")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"slug\": \"Green Deal\", \"labels\": {\"en\": \"Green Deal\"}}")
@@ -117,6 +123,7 @@ class ThemeIntegrationTests extends CatalogueIntegrationTest {
 
     private MvcTestResult relabel(String slug, String ifMatch, String labels) {
         return mvc.put()
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
                 .uri("/api/themes/{slug}", slug)
                 .header(HttpHeaders.IF_MATCH, ifMatch)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -125,7 +132,7 @@ class ThemeIntegrationTests extends CatalogueIntegrationTest {
     }
 
     private MvcTestResult retire(String slug, String ifMatch) {
-        var request = mvc.delete().uri("/api/themes/{slug}", slug);
+        var request = mvc.delete().header(HttpHeaders.AUTHORIZATION, OPERATOR).uri("/api/themes/{slug}", slug);
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
         }

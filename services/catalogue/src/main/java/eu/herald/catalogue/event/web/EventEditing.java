@@ -1,14 +1,20 @@
 package eu.herald.catalogue.event.web;
 
+import eu.herald.catalogue.audit.AuditTrail;
+import eu.herald.catalogue.audit.AuditedChange;
+import eu.herald.catalogue.audit.AuditedEntity;
+import eu.herald.catalogue.audit.Revision;
 import eu.herald.catalogue.event.Event;
 import eu.herald.catalogue.event.Event.EventDetails;
 import eu.herald.catalogue.event.EventId;
 import eu.herald.catalogue.event.EventProgramme;
 import eu.herald.catalogue.event.web.EventController.EventView;
 import eu.herald.catalogue.shared.EntityTags;
+import eu.herald.catalogue.shared.OperatorApi;
 import eu.herald.catalogue.shared.Texts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,20 +40,27 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The operators' side of events. */
 @RestController
+@SecurityRequirement(name = OperatorApi.SECURITY_SCHEME)
 @RequestMapping("/api/events")
 @Tag(name = "events (write)", description = "Operators")
 class EventEditing {
 
     private final EventProgramme programme;
+    private final AuditTrail audit;
 
-    EventEditing(EventProgramme programme) {
+    EventEditing(EventProgramme programme, AuditTrail audit) {
         this.programme = programme;
+        this.audit = audit;
     }
 
     @PostMapping
     @Operation(summary = "Create an event", description = "409 if the slug is taken.")
     ResponseEntity<EventView> create(@Valid @RequestBody EventRequest request) {
-        Event event = programme.create(request.details());
+        Event event = audit.record(
+                AuditedEntity.EVENT,
+                AuditedChange.CREATED,
+                () -> programme.create(request.details()),
+                created -> new Revision(created.id().value().toString(), null, created.version()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(event.id().value())
@@ -63,7 +76,12 @@ class EventEditing {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody EventRequest request) {
-        Event event = programme.revise(new EventId(id), request.details(), EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        Event event = audit.record(
+                AuditedEntity.EVENT,
+                AuditedChange.REVISED,
+                () -> programme.revise(new EventId(id), request.details(), version),
+                revised -> new Revision(id.toString(), version, revised.version()));
         return ResponseEntity.ok().eTag(EntityTags.of(event.version())).body(EventView.of(event));
     }
 
@@ -72,7 +90,9 @@ class EventEditing {
     ResponseEntity<Void> delete(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        programme.delete(new EventId(id), EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        audit.recordDeletion(
+                AuditedEntity.EVENT, id.toString(), version, () -> programme.delete(new EventId(id), version));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,14 +1,21 @@
 package eu.herald.catalogue.session.web;
 
+import eu.herald.catalogue.audit.AuditTrail;
+import eu.herald.catalogue.audit.AuditedChange;
+import eu.herald.catalogue.audit.AuditedEntity;
+import eu.herald.catalogue.audit.Revision;
 import eu.herald.catalogue.session.Session;
 import eu.herald.catalogue.session.SessionId;
 import eu.herald.catalogue.session.SessionScheduling;
 import eu.herald.catalogue.shared.EntityTags;
+import eu.herald.catalogue.shared.OperatorApi;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -24,18 +31,22 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The operators' side of the session API: every write, in one controller so that securing it (a later
- * issue) is one rule. Every change of an existing session needs {@code If-Match} with the version read.
+ * The operators' side of the session API: every write, in one controller so that securing it is one rule
+ * ({@code catalogue:write}); each write is recorded in the audit trail. Every change of an existing session
+ * needs {@code If-Match} with the version read.
  */
 @RestController
+@SecurityRequirement(name = OperatorApi.SECURITY_SCHEME)
 @RequestMapping("/api/sessions")
 @Tag(name = "sessions (write)", description = "Operators")
 class SessionEditing {
 
     private final SessionScheduling scheduling;
+    private final AuditTrail audit;
 
-    SessionEditing(SessionScheduling scheduling) {
+    SessionEditing(SessionScheduling scheduling, AuditTrail audit) {
         this.scheduling = scheduling;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -45,7 +56,11 @@ class SessionEditing {
                     + " once and announced as PUBLISHED.")
     ResponseEntity<SessionView> create(
             @RequestParam(defaultValue = "false") boolean publish, @Valid @RequestBody SessionRequest request) {
-        Session session = publish ? scheduling.draftAndPublish(request.details()) : scheduling.draft(request.details());
+        Session session = audit.record(
+                AuditedEntity.SESSION,
+                AuditedChange.CREATED,
+                () -> publish ? scheduling.draftAndPublish(request.details()) : scheduling.draft(request.details()),
+                created -> new Revision(created.id().value().toString(), null, created.version()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(session.id().value())
@@ -65,7 +80,9 @@ class SessionEditing {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody SessionRequest request) {
-        return current(scheduling.revise(new SessionId(id), request.details(), EntityTags.requiredVersion(ifMatch)));
+        int version = EntityTags.requiredVersion(ifMatch);
+        return audited(
+                AuditedChange.REVISED, version, () -> scheduling.revise(new SessionId(id), request.details(), version));
     }
 
     @PostMapping("/{id}/publish")
@@ -73,7 +90,8 @@ class SessionEditing {
     ResponseEntity<SessionView> publish(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        return current(scheduling.publish(new SessionId(id), EntityTags.requiredVersion(ifMatch)));
+        int version = EntityTags.requiredVersion(ifMatch);
+        return audited(AuditedChange.PUBLISHED, version, () -> scheduling.publish(new SessionId(id), version));
     }
 
     @PostMapping("/{id}/cancel")
@@ -84,8 +102,11 @@ class SessionEditing {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody Cancellation cancellation) {
-        return current(
-                scheduling.cancel(new SessionId(id), EntityTags.requiredVersion(ifMatch), cancellation.reason()));
+        int version = EntityTags.requiredVersion(ifMatch);
+        return audited(
+                AuditedChange.CANCELLED,
+                version,
+                () -> scheduling.cancel(new SessionId(id), version, cancellation.reason()));
     }
 
     @DeleteMapping("/{id}")
@@ -93,8 +114,18 @@ class SessionEditing {
     ResponseEntity<Void> delete(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        scheduling.delete(new SessionId(id), EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        audit.recordDeletion(
+                AuditedEntity.SESSION, id.toString(), version, () -> scheduling.delete(new SessionId(id), version));
         return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<SessionView> audited(AuditedChange change, int version, Supplier<Session> write) {
+        return current(audit.record(
+                AuditedEntity.SESSION,
+                change,
+                write,
+                written -> new Revision(written.id().value().toString(), version, written.version())));
     }
 
     private static ResponseEntity<SessionView> current(Session session) {

@@ -1,11 +1,17 @@
 package eu.herald.catalogue.theme.web;
 
+import eu.herald.catalogue.audit.AuditTrail;
+import eu.herald.catalogue.audit.AuditedChange;
+import eu.herald.catalogue.audit.AuditedEntity;
+import eu.herald.catalogue.audit.Revision;
 import eu.herald.catalogue.shared.EntityTags;
+import eu.herald.catalogue.shared.OperatorApi;
 import eu.herald.catalogue.theme.Theme;
 import eu.herald.catalogue.theme.ThemeTaxonomy;
 import eu.herald.catalogue.theme.web.ThemeController.ThemeRequest;
 import eu.herald.catalogue.theme.web.ThemeController.ThemeView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Objects;
@@ -24,14 +30,17 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The operators' side of the taxonomy; every change is published on catalogue.themes.v1. */
 @RestController
+@SecurityRequirement(name = OperatorApi.SECURITY_SCHEME)
 @RequestMapping("/api/themes")
 @Tag(name = "themes (write)", description = "Operators")
 class ThemeEditing {
 
     private final ThemeTaxonomy taxonomy;
+    private final AuditTrail audit;
 
-    ThemeEditing(ThemeTaxonomy taxonomy) {
+    ThemeEditing(ThemeTaxonomy taxonomy, AuditTrail audit) {
         this.taxonomy = taxonomy;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -39,7 +48,11 @@ class ThemeEditing {
             summary = "Create a theme",
             description = "Labels in en, pl and pt are required; 409 if the slug exists.")
     ResponseEntity<ThemeView> create(@RequestBody ThemeRequest request) {
-        Theme theme = taxonomy.create(Objects.requireNonNullElse(request.slug(), ""), request.texts());
+        Theme theme = audit.record(
+                AuditedEntity.THEME,
+                AuditedChange.CREATED,
+                () -> taxonomy.create(Objects.requireNonNullElse(request.slug(), ""), request.texts()),
+                created -> new Revision(created.slug(), null, created.version()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{slug}")
                 .buildAndExpand(theme.slug())
@@ -55,7 +68,12 @@ class ThemeEditing {
             @PathVariable String slug,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody ThemeRequest request) {
-        Theme theme = taxonomy.relabel(slug, request.texts(), EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        Theme theme = audit.record(
+                AuditedEntity.THEME,
+                AuditedChange.REVISED,
+                () -> taxonomy.relabel(slug, request.texts(), version),
+                relabelled -> new Revision(slug, version, relabelled.version()));
         return ResponseEntity.ok().eTag(EntityTags.of(theme.version())).body(ThemeView.of(theme));
     }
 
@@ -66,7 +84,8 @@ class ThemeEditing {
     ResponseEntity<Void> retire(
             @PathVariable String slug,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        taxonomy.retire(slug, EntityTags.requiredVersion(ifMatch));
+        int version = EntityTags.requiredVersion(ifMatch);
+        audit.recordDeletion(AuditedEntity.THEME, slug, version, () -> taxonomy.retire(slug, version));
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,0 +1,62 @@
+package eu.herald.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import eu.herald.testsupport.AuthorizationSecrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthorizationSecretsFolderTests {
+
+    @Test
+    void readsTheGeneratedKeyWithAStableKeyIdAndTheSecrets(@TempDir Path folder) {
+        AuthorizationSecrets generated = AuthorizationSecrets.createIfMissing(folder, List.of("herald-operator"));
+        var secrets = new AuthorizationSecretsFolder(folder);
+
+        RSAKey key = secrets.signingKey();
+
+        assertThat(key.isPrivate()).isTrue();
+        assertThat(key.getKeyID()).isEqualTo(secrets.signingKey().getKeyID());
+        assertThat(secrets.clientSecrets().getProperty("herald-operator"))
+                .isEqualTo(generated.clientSecret("herald-operator"));
+    }
+
+    @Test
+    void keepsWhatExistsWhenGeneratingAgain(@TempDir Path folder) {
+        String secret =
+                AuthorizationSecrets.createIfMissing(folder, List.of("plock")).clientSecret("plock");
+        String keyId = new AuthorizationSecretsFolder(folder).signingKey().getKeyID();
+
+        AuthorizationSecrets again = AuthorizationSecrets.createIfMissing(folder, List.of("plock", "lublin"));
+
+        assertThat(again.clientSecret("plock")).isEqualTo(secret);
+        assertThat(again.clientSecret("lublin")).isNotEqualTo(secret);
+        assertThat(new AuthorizationSecretsFolder(folder).signingKey().getKeyID())
+                .isEqualTo(keyId);
+    }
+
+    @Test
+    void namesTheMissingFileAndWhereItComesFrom(@TempDir Path folder) {
+        assertThatThrownBy(() -> new AuthorizationSecretsFolder(folder).signingKey())
+                .hasMessageContaining(folder.resolve("signing-key.pem").toString())
+                .hasMessageContaining("herald.authorization.secrets");
+        assertThatThrownBy(() -> new AuthorizationSecretsFolder(folder).clientSecrets())
+                .hasMessageContaining("client-secrets.properties");
+    }
+
+    @Test
+    void refusesAFileThatIsNoKeyWithoutShowingIt(@TempDir Path folder) throws Exception {
+        Files.writeString(
+                folder.resolve("signing-key.pem"),
+                "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> new AuthorizationSecretsFolder(folder).signingKey())
+                .hasMessageContaining("is not an RSA private key")
+                .hasMessageNotContaining("bm90IGEga2V5");
+    }
+}

@@ -1,0 +1,5 @@
+/** Operators query the audit trail over HTTP. */
+@NullMarked
+package eu.herald.catalogue.audit.web;
+
+import org.jspecify.annotations.NullMarked;
