@@ -1,33 +1,18 @@
 package eu.herald.egress;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
+import java.util.Map;
 
 /**
- * Posts signed webhooks (Standard Webhooks v1) through the guard. The client's resolver resolves each host,
- * checks every address with the {@link AddressGuard} and hands the connection only the checked ones, so a name
- * that changed its address since registration is caught, and the connection goes to the address that was
- * checked. Redirects are not followed (a redirect could lead anywhere), nothing is retried by the client (the
- * delivery log retries), and connections are pooled with at most {@code maxPerHost} per destination, which
- * bounds the load Herald puts on one receiver.
+ * Posts signed webhooks (Standard Webhooks v1) through the {@link GuardedHttpClient}: the guard checks every
+ * address the connection goes to, redirects are not followed, nothing is retried by the client (the delivery log
+ * retries), and at most {@code maxPerHost} connections go to one receiver.
  */
 public final class WebhookSender implements AutoCloseable {
 
@@ -39,41 +24,24 @@ public final class WebhookSender implements AutoCloseable {
      */
     public record Settings(boolean allowHttp, Duration timeout, int maxPerHost, int maxTotal) {}
 
-    private final AddressGuard guard;
-    private final Settings settings;
-    private final AddressGuard.Resolver resolver;
-    private final CloseableHttpClient client;
+    private final GuardedHttpClient client;
 
     public WebhookSender(AddressGuard guard, Settings settings) {
         this(guard, settings, AddressGuard.Resolver.SYSTEM);
     }
 
     public WebhookSender(AddressGuard guard, Settings settings, AddressGuard.Resolver resolver) {
-        this.guard = guard;
-        this.settings = settings;
-        this.resolver = resolver;
-        Timeout timeout = Timeout.of(settings.timeout());
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedResolver(guard, resolver))
-                        .setMaxConnPerRoute(settings.maxPerHost())
-                        .setMaxConnTotal(settings.maxTotal())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(timeout)
-                                .setSocketTimeout(timeout)
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(timeout)
-                        .setConnectionRequestTimeout(timeout)
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent("Herald-Webhooks/1.0")
-                .build();
+        this.client = new GuardedHttpClient(
+                guard,
+                new GuardedHttpClient.Settings(
+                        settings.allowHttp(),
+                        settings.timeout(),
+                        settings.timeout(),
+                        settings.maxPerHost(),
+                        settings.maxTotal(),
+                        "Herald-Webhooks/1.0"),
+                resolver,
+                null);
     }
 
     /**
@@ -83,8 +51,7 @@ public final class WebhookSender implements AutoCloseable {
      * @throws UnknownHostException when its name does not resolve
      */
     public void check(URI url) throws UnknownHostException {
-        host(url);
-        guard.resolve(url.getHost(), resolver);
+        client.check(url);
     }
 
     /**
@@ -94,55 +61,19 @@ public final class WebhookSender implements AutoCloseable {
      * @throws DestinationRefused when the guard refuses the URL or an address of its host
      * @throws IOException when there is no answer (connection refused, timeout, TLS failure)
      */
-    public WebhookResponse post(
+    public ReceiverResponse post(
             URI url, String id, Instant timestamp, byte[] body, String contentType, List<String> secrets)
             throws IOException {
-        host(url);
         long seconds = timestamp.getEpochSecond();
-        HttpPost post = new HttpPost(url);
-        post.setHeader("webhook-id", id);
-        post.setHeader("webhook-timestamp", Long.toString(seconds));
-        post.setHeader("webhook-signature", WebhookSignatures.header(secrets, id, seconds, body));
-        post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
-        long started = System.nanoTime();
-        return client.execute(post, response -> {
-            EntityUtils.consume(response.getEntity());
-            Header retryAfter = response.getFirstHeader("Retry-After");
-            return new WebhookResponse(
-                    response.getCode(),
-                    retryAfter == null ? null : retryAfter.getValue(),
-                    Duration.ofNanos(System.nanoTime() - started));
-        });
-    }
-
-    private void host(URI url) throws DestinationRefused {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(settings.allowHttp() && scheme.equals("http"))) {
-            throw new DestinationRefused(
-                    settings.allowHttp() ? "only http and https URLs are allowed" : "only https URLs are allowed");
-        }
-        if (url.getHost() == null || url.getHost().isBlank()) {
-            throw new DestinationRefused("the URL has no host");
-        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", Long.toString(seconds));
+        headers.put("webhook-signature", WebhookSignatures.header(secrets, id, seconds, body));
+        return client.post(url, headers, body, contentType);
     }
 
     @Override
     public void close() throws IOException {
         client.close();
-    }
-
-    /** Resolves through the guard: only checked addresses reach the connection. */
-    private record GuardedResolver(AddressGuard guard, AddressGuard.Resolver resolver) implements DnsResolver {
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            return guard.resolve(host, resolver).toArray(InetAddress[]::new);
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            // only the Kerberos/SPNEGO scheme asks for it, which a webhook never uses
-            return host;
-        }
     }
 }

@@ -53,7 +53,7 @@ class WebhookSenderTests {
     @Test
     void postsASignedWebhookToAnAllowedAddress() throws IOException {
         try (WebhookSender sender = new WebhookSender(AddressGuard.allowing(List.of("127.0.0.1/32")), LOCAL)) {
-            WebhookResponse response = sender.post(
+            ReceiverResponse response = sender.post(
                     url("/hook"), "msg-1", Instant.now(), "{}".getBytes(UTF_8), "application/json", SECRETS);
 
             assertThat(response.status()).isEqualTo(204);
@@ -93,7 +93,7 @@ class WebhookSenderTests {
     @Test
     void doesNotFollowRedirects() throws IOException {
         try (WebhookSender sender = new WebhookSender(AddressGuard.allowing(List.of("127.0.0.1/32")), LOCAL)) {
-            WebhookResponse response = sender.post(
+            ReceiverResponse response = sender.post(
                     url("/moved"), "msg-1", Instant.now(), "{}".getBytes(UTF_8), "application/json", SECRETS);
 
             assertThat(response.status()).isEqualTo(302);
@@ -116,13 +116,13 @@ class WebhookSenderTests {
     void readsRetryAfterInSecondsAndAsAnHttpDate() {
         Instant now = Instant.parse("2026-11-29T12:00:00Z");
 
-        assertThat(new WebhookResponse(429, "30", Duration.ZERO).retryAfter(now))
+        assertThat(new ReceiverResponse(429, "30", Duration.ZERO).retryAfter(now))
                 .contains(Instant.parse("2026-11-29T12:00:30Z"));
-        assertThat(new WebhookResponse(503, "Sun, 29 Nov 2026 12:05:00 GMT", Duration.ZERO).retryAfter(now))
+        assertThat(new ReceiverResponse(503, "Sun, 29 Nov 2026 12:05:00 GMT", Duration.ZERO).retryAfter(now))
                 .contains(Instant.parse("2026-11-29T12:05:00Z"));
-        assertThat(new WebhookResponse(503, "soon", Duration.ZERO).retryAfter(now))
+        assertThat(new ReceiverResponse(503, "soon", Duration.ZERO).retryAfter(now))
                 .isEmpty();
-        assertThat(new WebhookResponse(503, null, Duration.ZERO).retryAfter(now))
+        assertThat(new ReceiverResponse(503, null, Duration.ZERO).retryAfter(now))
                 .isEmpty();
     }
 

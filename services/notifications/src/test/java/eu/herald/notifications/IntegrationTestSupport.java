@@ -66,6 +66,7 @@ public abstract class IntegrationTestSupport {
                 "herald.notifications.web-push.vapid-private-key",
                 () -> TestVapidKeys.shared().privateKey());
         registry.add("herald.notifications.web-push.ssl-bundle", () -> "push-services");
+        registry.add("herald.notifications.web-push.allowed-addresses", () -> TestTls.HOST + "/32");
         registry.add(
                 "spring.ssl.bundle.pem.push-services.truststore.certificate",
                 () -> "file:" + PushServiceDouble.shared().certificate());

@@ -2,7 +2,7 @@ package eu.herald.notifications.webhook;
 
 import eu.herald.egress.CloudEvent;
 import eu.herald.egress.DestinationRefused;
-import eu.herald.egress.WebhookResponse;
+import eu.herald.egress.ReceiverResponse;
 import eu.herald.egress.WebhookSecrets;
 import eu.herald.egress.WebhookSender;
 import eu.herald.notifications.delivery.Channel;
@@ -80,7 +80,7 @@ class WebhookNotifier implements Notifier {
                     "herald.notifications.webhooks.master-key is not set: a webhook is never sent unsigned", false);
         }
         Instant now = clock.instant();
-        WebhookResponse response;
+        ReceiverResponse response;
         try {
             response = sender.post(
                     target.url(),
@@ -97,7 +97,7 @@ class WebhookNotifier implements Notifier {
         return outcome(response, clock.instant());
     }
 
-    static DeliveryResult outcome(WebhookResponse response, Instant now) {
+    static DeliveryResult outcome(ReceiverResponse response, Instant now) {
         int status = response.status();
         if (response.successful()) {
             return new Delivered(now, status);

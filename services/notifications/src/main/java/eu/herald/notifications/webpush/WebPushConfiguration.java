@@ -1,7 +1,7 @@
 package eu.herald.notifications.webpush;
 
-import java.net.http.HttpClient;
-import java.security.NoSuchAlgorithmException;
+import eu.herald.egress.AddressGuard;
+import eu.herald.egress.GuardedHttpClient;
 import java.time.Clock;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +20,7 @@ class WebPushConfiguration {
 
     @Bean
     WebPushNotifier webPushNotifier(
-            WebPushProperties properties, ObjectProvider<SslBundles> bundles, JsonMapper json, Clock clock)
-            throws NoSuchAlgorithmException {
+            WebPushProperties properties, ObjectProvider<SslBundles> bundles, JsonMapper json, Clock clock) {
         return new WebPushNotifier(
                 http(properties, bundles),
                 vapid(properties, clock),
@@ -45,17 +44,25 @@ class WebPushConfiguration {
                 clock);
     }
 
-    /** No redirects: a push resource that redirects is not one RFC 8030 knows. */
-    private static HttpClient http(WebPushProperties properties, ObjectProvider<SslBundles> bundles)
-            throws NoSuchAlgorithmException {
+    /**
+     * Through the address guard, like webhooks: the endpoint is a URL a municipality user gave. No redirects: a push
+     * resource that redirects is not one RFC 8030 knows.
+     */
+    private static GuardedHttpClient http(WebPushProperties properties, ObjectProvider<SslBundles> bundles) {
         String bundle = properties.sslBundle();
         SSLContext tls = bundle == null || bundle.isBlank()
-                ? SSLContext.getDefault()
+                ? null
                 : bundles.getObject().getBundle(bundle).createSslContext();
-        return HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(tls)
-                .build();
+        return new GuardedHttpClient(
+                AddressGuard.allowing(properties.allowedAddresses()),
+                new GuardedHttpClient.Settings(
+                        false,
+                        properties.connectTimeout(),
+                        properties.requestTimeout(),
+                        properties.concurrency(),
+                        Math.max(properties.concurrency(), 64),
+                        "Herald-WebPush/1.0"),
+                AddressGuard.Resolver.SYSTEM,
+                tls);
     }
 }

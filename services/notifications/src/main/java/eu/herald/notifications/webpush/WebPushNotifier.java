@@ -1,5 +1,8 @@
 package eu.herald.notifications.webpush;
 
+import eu.herald.egress.DestinationRefused;
+import eu.herald.egress.GuardedHttpClient;
+import eu.herald.egress.ReceiverResponse;
 import eu.herald.notifications.delivery.ChangeKind;
 import eu.herald.notifications.delivery.Channel;
 import eu.herald.notifications.delivery.DeliveryId;
@@ -14,20 +17,14 @@ import eu.herald.notifications.delivery.Notifier;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionId;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +39,7 @@ class WebPushNotifier implements Notifier {
     private static final Duration DAY = Duration.ofHours(24);
     private static final int REASON_LENGTH = 200;
 
-    private final HttpClient http;
+    private final GuardedHttpClient http;
     private final @Nullable Vapid vapid;
     private final Aes128Gcm encryption = new Aes128Gcm();
     private final PushMessages messages;
@@ -51,7 +48,11 @@ class WebPushNotifier implements Notifier {
 
     /** @param vapid null when no keys are configured: every delivery then fails, saying so */
     WebPushNotifier(
-            HttpClient http, @Nullable Vapid vapid, PushMessages messages, WebPushProperties properties, Clock clock) {
+            GuardedHttpClient http,
+            @Nullable Vapid vapid,
+            PushMessages messages,
+            WebPushProperties properties,
+            Clock clock) {
         this.http = http;
         this.vapid = vapid;
         this.messages = messages;
@@ -90,35 +91,27 @@ class WebPushNotifier implements Notifier {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return new Rejected("the push subscription's keys are unusable: " + e.getMessage(), false);
         }
-        HttpRequest push = HttpRequest.newBuilder(target.endpoint())
-                .timeout(properties.requestTimeout())
-                .header("TTL", Long.toString(ttl(now, end)))
-                .header("Urgency", urgency(request, now))
-                .header("Topic", topic(session.id()))
-                .header("Content-Encoding", "aes128gcm")
-                .header("Content-Type", "application/octet-stream")
-                .header("Authorization", vapid.authorization(target.endpoint()))
-                .POST(BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<String> response;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("TTL", Long.toString(ttl(now, end)));
+        headers.put("Urgency", urgency(request, now));
+        headers.put("Topic", topic(session.id()));
+        headers.put("Content-Encoding", "aes128gcm");
+        headers.put("Authorization", vapid.authorization(target.endpoint()));
+        ReceiverResponse response;
         try {
-            response = http.send(push, BodyHandlers.ofString());
+            response = http.post(target.endpoint(), headers, body, "application/octet-stream");
+        } catch (DestinationRefused e) {
+            return new Rejected("the push service's address is refused: " + e.getMessage(), false);
         } catch (IOException e) {
             return new Deferred("the push service could not be reached: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Deferred("interrupted before the push service answered");
         }
-        return outcome(
-                response.statusCode(),
-                response.headers().firstValue("Retry-After").orElse(null),
-                response.body(),
-                clock.instant());
+        return outcome(response, clock.instant());
     }
 
     /** What a push service's answer means (RFC 8030 section 5, 6.2, 8.3). */
-    static DeliveryResult outcome(int status, @Nullable String retryAfter, @Nullable String body, Instant now) {
-        String answer = "push service answered " + status + said(body);
+    static DeliveryResult outcome(ReceiverResponse response, Instant now) {
+        int status = response.status();
+        String answer = "push service answered " + status + said(response.excerpt());
         if (status >= 200 && status < 300) {
             // 201 Created is the answer RFC 8030 prescribes; other 2xx also mean the message was accepted
             return new Delivered(now);
@@ -128,7 +121,7 @@ class WebPushNotifier implements Notifier {
             return new Rejected(answer + ": the subscription is gone", true);
         }
         if (status == 429 || status == 503) {
-            return new Deferred(answer, retryAt(retryAfter, now));
+            return new Deferred(answer, response.retryAfter(now).orElse(null));
         }
         if (status == 413) {
             return new Rejected(answer + ": the message is too large", false);
@@ -137,27 +130,6 @@ class WebPushNotifier implements Notifier {
             return new Rejected(answer, false);
         }
         return new Deferred(answer);
-    }
-
-    /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110 section 10.2.3); null when absent or unreadable. */
-    static @Nullable Instant retryAt(@Nullable String retryAfter, Instant now) {
-        if (retryAfter == null || retryAfter.isBlank()) {
-            return null;
-        }
-        String value = retryAfter.strip();
-        if (value.chars().allMatch(Character::isDigit)) {
-            try {
-                return now.plusSeconds(Long.parseLong(value));
-            } catch (NumberFormatException tooLarge) {
-                return null;
-            }
-        }
-        try {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** Until the session ends, at most {@code longest-ttl}: after its end the alert has no use. */

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sslBundle the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material checks push
  *     services' certificates; without it, the JVM's trust store
  * @param sessionUrl where a click on the notification leads; {@code {sessionId}} is replaced by the session's id
+ * @param allowedAddresses CIDR blocks the address guard lets through although they are private, loopback, … (a
+ *     push subscription's endpoint is a URL a municipality user gave: it is checked like a webhook's)
  */
 @Validated
 @ConfigurationProperties("herald.notifications.web-push")
@@ -42,7 +45,9 @@ record WebPushProperties(
         @Nullable String sslBundle,
 
         @DefaultValue("http://localhost:8081/api/sessions/{sessionId}") @NotBlank
-        String sessionUrl) {
+        String sessionUrl,
+
+        @DefaultValue List<String> allowedAddresses) {
 
     @AssertTrue(message = "token-validity must be more than 0 and at most 24h (RFC 8292)")
     boolean isTokenValidityWithinADay() {

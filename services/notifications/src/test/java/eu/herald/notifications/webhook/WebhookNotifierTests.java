@@ -3,7 +3,7 @@ package eu.herald.notifications.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.herald.egress.AddressGuard;
-import eu.herald.egress.WebhookResponse;
+import eu.herald.egress.ReceiverResponse;
 import eu.herald.egress.WebhookSender;
 import eu.herald.notifications.SeedRequests;
 import eu.herald.notifications.delivery.ChangeId;
@@ -53,7 +53,7 @@ class WebhookNotifierTests {
         "504, RETRY, false"
     })
     void judgesEachAnswerAsStandardWebhooksDoes(int status, String expected, boolean gone) {
-        DeliveryResult result = WebhookNotifier.outcome(new WebhookResponse(status, null, Duration.ZERO), NOW);
+        DeliveryResult result = WebhookNotifier.outcome(new ReceiverResponse(status, null, Duration.ZERO), NOW);
 
         assertThat(result.responseStatus()).isEqualTo(status);
         switch (expected) {
@@ -71,7 +71,7 @@ class WebhookNotifierTests {
     @CsvSource({"429, 120", "503, 3600", "502, 0"})
     void honoursRetryAfterInSeconds(int status, long seconds) {
         DeliveryResult result =
-                WebhookNotifier.outcome(new WebhookResponse(status, Long.toString(seconds), Duration.ZERO), NOW);
+                WebhookNotifier.outcome(new ReceiverResponse(status, Long.toString(seconds), Duration.ZERO), NOW);
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -82,7 +82,7 @@ class WebhookNotifierTests {
     @Test
     void honoursRetryAfterAsAnHttpDate() {
         DeliveryResult result =
-                WebhookNotifier.outcome(new WebhookResponse(503, "Sun, 29 Nov 2026 13:00:00 GMT", Duration.ZERO), NOW);
+                WebhookNotifier.outcome(new ReceiverResponse(503, "Sun, 29 Nov 2026 13:00:00 GMT", Duration.ZERO), NOW);
 
         assertThat(result)
                 .isInstanceOfSatisfying(

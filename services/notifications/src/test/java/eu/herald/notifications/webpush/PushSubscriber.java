@@ -39,6 +39,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public record PushSubscriber(URI endpoint, KeyPair keys, byte[] authSecret, String applicationServerKey) {
 
+    /** The same browser keys, subscribed at another push resource. */
+    public PushSubscriber at(URI elsewhere) {
+        return new PushSubscriber(elsewhere, keys, authSecret, applicationServerKey);
+    }
+
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     public static PushSubscriber subscribe(URI endpoint, String applicationServerKey) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import eu.herald.notifications.SeedRequests;
+import eu.herald.notifications.TestTls;
 import eu.herald.notifications.delivery.ChangeKind;
 import eu.herald.notifications.delivery.Channel;
 import eu.herald.notifications.delivery.DeliveryId;
@@ -21,6 +22,7 @@ import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.webpush.PushServiceDouble.Answer;
 import eu.herald.notifications.webpush.PushServiceDouble.Received;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +64,9 @@ class WebPushNotifierIntegrationTests {
                     "herald.notifications.web-push.subject=mailto:ops@herald.example",
                     "herald.notifications.web-push.ssl-bundle=push-services",
                     "herald.notifications.web-push.session-url=https://herald.example/sessions/{sessionId}",
-                    "spring.ssl.bundle.pem.push-services.truststore.certificate=file:" + PUSH.certificate());
+                    "spring.ssl.bundle.pem.push-services.truststore.certificate=file:" + PUSH.certificate(),
+                    // the push service double is on loopback, which the address guard refuses unless allowed
+                    "herald.notifications.web-push.allowed-addresses=" + TestTls.HOST + "/32");
 
     @Test
     void sendsAnEncryptedNotificationInTheRecipientsLanguageThatThePushServiceAccepts() {
@@ -227,6 +231,33 @@ class WebPushNotifierIntegrationTests {
         service.withPropertyValues("herald.notifications.web-push.vapid-private-key="
                         + TestVapidKeys.generate().privateKey())
                 .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("do not form a pair"));
+    }
+
+    @Test
+    void refusesAPushEndpointOnAnAddressTheGuardForbidsWithoutConnecting() {
+        PushSubscriber browser = PUSH.subscribe(KEYS.publicKey());
+        List<DeliveryResult> results = new ArrayList<>();
+
+        // a subscription's endpoint is a URL a municipality user gave: loopback is refused once not allowed
+        service.withPropertyValues("herald.notifications.web-push.allowed-addresses=")
+                .run(context -> {
+                    WebPushNotifier notifier = context.getBean(WebPushNotifier.class);
+                    results.add(send(notifier, published(inDays(1), inDays(1).plusHours(1), browser)));
+                    for (String forbidden : List.of(
+                            "https://169.254.169.254/push/1", "https://10.0.0.7/push/1", "https://[::1]/push/1")) {
+                        PushSubscriber elsewhere = browser.at(URI.create(forbidden));
+                        results.add(
+                                send(notifier, published(inDays(1), inDays(1).plusHours(1), elsewhere)));
+                    }
+                });
+
+        assertThat(results)
+                .hasSize(4)
+                .allSatisfy(result -> assertThat(result).isInstanceOfSatisfying(Rejected.class, rejected -> {
+                    assertThat(rejected.reason()).startsWith("the push service's address is refused");
+                    assertThat(rejected.endpointGone()).isFalse();
+                }));
+        assertThat(PUSH.received(browser)).isEmpty();
     }
 
     @Test

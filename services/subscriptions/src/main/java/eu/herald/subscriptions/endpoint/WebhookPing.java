@@ -2,7 +2,7 @@ package eu.herald.subscriptions.endpoint;
 
 import eu.herald.egress.CloudEvent;
 import eu.herald.egress.DestinationRefused;
-import eu.herald.egress.WebhookResponse;
+import eu.herald.egress.ReceiverResponse;
 import eu.herald.egress.WebhookSecrets;
 import eu.herald.egress.WebhookSender;
 import eu.herald.subscriptions.SubscriptionsProperties;
@@ -94,7 +94,7 @@ public class WebhookPing {
         URI url = URI.create(endpoint.address());
         long started = System.nanoTime();
         try {
-            WebhookResponse response = sender.post(
+            ReceiverResponse response = sender.post(
                     url,
                     webhookId,
                     now,

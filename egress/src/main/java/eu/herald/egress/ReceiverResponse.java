@@ -9,13 +9,20 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a receiver answered.
+ * What a receiver (a webhook endpoint, a push service) answered.
  *
  * @param status the HTTP status code
  * @param retryAfter the {@code Retry-After} header as sent, if any
+ * @param excerpt the start of the body, for the delivery log's reason (at most {@value #EXCERPT} characters)
  * @param took from sending the request to the end of the answer
  */
-public record WebhookResponse(int status, @Nullable String retryAfter, Duration took) {
+public record ReceiverResponse(int status, @Nullable String retryAfter, String excerpt, Duration took) {
+
+    static final int EXCERPT = 200;
+
+    public ReceiverResponse(int status, @Nullable String retryAfter, Duration took) {
+        this(status, retryAfter, "", took);
+    }
 
     public boolean successful() {
         return status >= 200 && status < 300;
