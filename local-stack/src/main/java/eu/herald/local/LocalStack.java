@@ -76,16 +76,19 @@ public final class LocalStack implements AutoCloseable {
             requirePackagedServices();
             Files.createDirectories(settings.logs());
 
-            long infrastructure = System.nanoTime();
-            inParallel(Map.of(
-                    "PostgreSQL", postgres::start,
-                    "Kafka", kafka::start,
-                    "the mailbox", () -> mailbox.start(() -> stopping)));
+            long infrastructureSince = System.nanoTime();
+            Map<String, Runnable> infrastructure = new LinkedHashMap<>();
+            infrastructure.put("PostgreSQL", postgres::start);
+            infrastructure.put("Kafka", kafka::start);
+            if (settings.mailboxJar() != null) {
+                infrastructure.put("the mailbox", () -> mailbox.start(() -> stopping));
+            }
+            inParallel(infrastructure);
             // every service's database, also of those left out: a developer runs them from an IDE
             Set<String> databases = new LinkedHashSet<>(LocalStackSettings.SERVICE_NAMES);
             settings.services().forEach(service -> databases.add(service.database()));
             postgres.createDatabases(List.copyOf(databases));
-            log.info("PostgreSQL, Kafka and the mailbox are up ({} s)", seconds(infrastructure));
+            log.info("{} are up ({} s)", String.join(", ", infrastructure.keySet()), seconds(infrastructureSince));
 
             long applications = System.nanoTime();
             Map<String, Runnable> readiness = new LinkedHashMap<>();
@@ -173,6 +176,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("SPRING_MAIL_HOST", "127.0.0.1");
         environment.put("SPRING_MAIL_PORT", Integer.toString(settings.smtpPort()));
+        environment.putAll(service.environment());
         return environment;
     }
 
@@ -261,9 +265,12 @@ public final class LocalStack implements AutoCloseable {
         }
         ports.put("Kafka", settings.kafkaPort());
         ports.put("the Kafka controller", settings.kafkaControllerPort());
-        ports.put("SMTP", settings.smtpPort());
-        ports.put("IMAP", settings.imapPort());
-        ports.put("the mailbox API", settings.mailboxApiPort());
+        // without a mailbox the SMTP port belongs to a server that is already listening
+        if (settings.mailboxJar() != null) {
+            ports.put("SMTP", settings.smtpPort());
+            ports.put("IMAP", settings.imapPort());
+            ports.put("the mailbox API", settings.mailboxApiPort());
+        }
         settings.services().forEach(service -> ports.put(service.name(), service.port()));
         List<String> taken = new ArrayList<>();
         ports.forEach((what, port) -> {

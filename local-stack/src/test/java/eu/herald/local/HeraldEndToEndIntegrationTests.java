@@ -36,7 +36,7 @@ class HeraldEndToEndIntegrationTests {
     private static final Path REPOSITORY = Path.of(System.getProperty("herald.repository", ".."))
             .toAbsolutePath()
             .normalize();
-    private static final String NETWORKING_SESSION = "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11";
+    private static final String NETWORKING_SESSION = SeededSession.ID;
     private static final String OUTCOMES = "notifications.delivery-outcomes.v1";
     /** The seeded municipalities subscribed to territorial cohesion, the networking session's theme. */
     private static final Map<String, String> FOLLOWERS_OF_TERRITORIAL_COHESION = Map.of(
@@ -45,21 +45,6 @@ class HeraldEndToEndIntegrationTests {
             "d9756d35-e7f4-4bc4-b64e-7fb67058f558", "notificacoes@fundao.example");
     /** Follows green transition only. */
     private static final String GUIMARAES = "notificacoes@guimaraes.example";
-    /** The fields of a session that POST and PUT /api/sessions accept. */
-    private static final List<String> SESSION_DETAILS = List.of(
-            "eventId",
-            "defaultLanguage",
-            "title",
-            "description",
-            "zone",
-            "format",
-            "platform",
-            "venue",
-            "joinLink",
-            "registrationLink",
-            "languages",
-            "organisers",
-            "themes");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -138,12 +123,7 @@ class HeraldEndToEndIntegrationTests {
 
     /** The seeded session's own details with the new time, so that only the time changes. */
     private static HttpRequest revision(URI session, JsonNode before, String version) {
-        ObjectNode details = JSON.createObjectNode();
-        SESSION_DETAILS.stream()
-                .filter(field -> before.has(field) && !before.get(field).isNull())
-                .forEach(field -> details.set(field, before.get(field)));
-        details.put("start", "2022-10-11T17:00");
-        details.put("end", "2022-10-11T18:30");
+        ObjectNode details = SeededSession.rescheduled(before, "2022-10-11T17:00", "2022-10-11T18:30");
         return HttpRequest.newBuilder(session)
                 .header("Content-Type", "application/json")
                 .header("If-Match", version)
