@@ -14,6 +14,7 @@ import java.util.List;
  * @param webhookConcurrency requests in flight of the bare webhook client
  * @param serviceJvmOptions the JVM options of each service
  * @param stall how long the deliveries may stop arriving before the scenario gives up on the rest
+ * @param warmUp municipalities of the unmeasured change made first (at most N)
  */
 record BenchmarkOptions(
         int municipalities,
@@ -27,6 +28,7 @@ record BenchmarkOptions(
         int latencyChanges,
         List<String> serviceJvmOptions,
         Duration stall,
+        int warmUp,
         boolean ceilings) {
 
     static final List<String> SERVICE_JVM = List.of("-Xms128m", "-Xmx512m");

@@ -36,8 +36,6 @@ final class FanOutRun {
     /** Requests kept as the payload of the Kafka ceiling and the body of the webhook ceiling. */
     private static final int SAMPLES = 200;
 
-    private static final int WARM_UP = 1_000;
-
     private final BenchmarkOptions options;
     private final Scenario scenario;
 
@@ -57,7 +55,7 @@ final class FanOutRun {
         notes.add(String.format(
                 Locale.ROOT,
                 "Measured after one unmeasured warm-up change to %,d municipalities (compiled code, open connections).",
-                Math.min(n, WARM_UP)));
+                Math.min(n, options.warmUp())));
         AtomicLong requests = new AtomicLong();
         List<Long> requestTimes = Collections.synchronizedList(new ArrayList<>());
         List<byte[]> samples = new CopyOnWriteArrayList<>();
@@ -128,12 +126,12 @@ final class FanOutRun {
     }
 
     /**
-     * One unmeasured change to a thousand of the scenario's municipalities first, so that the figures are
-     * those of services that have been running (compiled code, open connections, warm caches), not of a
-     * first request after a start.
+     * One unmeasured change to some of the scenario's municipalities first, so that the figures are those
+     * of services that have been running (compiled code, open connections, warm caches), not of a first
+     * request after a start: on two cores the JIT compiler alone takes tens of CPU seconds per service.
      */
     static void warmUp(BenchmarkStack stack, BenchmarkOptions options, Scenario scenario) {
-        int count = Math.min(options.municipalities(), WARM_UP);
+        int count = Math.min(options.municipalities(), options.warmUp());
         log.info("{}: warming up with one change to {} municipalities", scenario.label(), count);
         List<Endpoint> endpoints =
                 Municipalities.seed(stack.jdbcUrl("subscriptions"), count, scenario.channels(), stack.webhooks());

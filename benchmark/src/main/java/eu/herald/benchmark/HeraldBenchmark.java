@@ -26,7 +26,7 @@ public final class HeraldBenchmark {
     private static final String USAGE = """
             Usage: ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|all (or a comma list)]
                      [--smtp-sink auto|postfix|java] [--smtp-connections 4] [--webhook-concurrency 16]
-                     [--stall-seconds 30] [--no-ceilings] [--service-jvm "-Xms128m -Xmx512m"] [--output benchmark/results]""";
+                     [--warm-up 10000] [--stall-seconds 30] [--no-ceilings] [--service-jvm "-Xms128m -Xmx512m"] [--output benchmark/results]""";
 
     private HeraldBenchmark() {}
 
@@ -88,6 +88,7 @@ public final class HeraldBenchmark {
         int connections = 4;
         int concurrency = 16;
         long stall = 30;
+        int warmUp = 10_000;
         boolean ceilings = true;
         List<String> jvm = BenchmarkOptions.SERVICE_JVM;
         Path output = repository.resolve("benchmark").resolve("results");
@@ -109,6 +110,7 @@ public final class HeraldBenchmark {
                 case "--smtp-connections" -> connections = positive(option, value);
                 case "--webhook-concurrency" -> concurrency = positive(option, value);
                 case "--stall-seconds" -> stall = positive(option, value);
+                case "--warm-up" -> warmUp = positive(option, value);
                 case "--service-jvm" -> jvm = List.of(value.trim().split("\\s+"));
                 case "--output" -> output = repository.resolve(value);
                 default -> throw new IllegalArgumentException("Unknown option " + option);
@@ -135,6 +137,7 @@ public final class HeraldBenchmark {
                 20,
                 jvm,
                 Duration.ofSeconds(stall),
+                warmUp,
                 ceilings);
     }
 

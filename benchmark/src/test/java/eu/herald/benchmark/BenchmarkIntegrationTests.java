@@ -104,6 +104,7 @@ class BenchmarkIntegrationTests {
                 // a smoke run: the quick-starting JVM of the local stack
                 eu.herald.local.HeraldService.SMALL_JVM,
                 Duration.ofSeconds(60),
+                MUNICIPALITIES,
                 true);
     }
 }

@@ -81,13 +81,15 @@ public final class ResultFiles {
                             : String.format(
                                     Locale.ROOT, "%.1f s", scenario.delivery().seconds()),
                     String.format(Locale.ROOT, "%,.0f", scenario.delivery().perSecond()),
-                    String.format(
-                            Locale.ROOT,
-                            "%.0f / %.0f / %.0f / %.0f",
-                            scenario.latency().p50(),
-                            scenario.latency().p95(),
-                            scenario.latency().p99(),
-                            scenario.latency().max()),
+                    scenario.latency().samples() == 0
+                            ? "–"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.0f / %.0f / %.0f / %.0f",
+                                    scenario.latency().p50(),
+                                    scenario.latency().p95(),
+                                    scenario.latency().p99(),
+                                    scenario.latency().max()),
                     correctness(scenario.correctness())));
         }
         for (ScenarioResult scenario : results.scenarios()) {
