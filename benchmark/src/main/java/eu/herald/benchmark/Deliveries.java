@@ -37,11 +37,18 @@ final class Deliveries {
         }
     }
 
-    /** Collects every few milliseconds until all expected deliveries arrived or the time is up. */
-    boolean awaitAll(java.time.Duration timeout, long pollMillis) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!complete() && System.nanoTime() < deadline) {
-            collect();
+    /**
+     * Collects every few milliseconds until all expected deliveries arrived, or none has arrived for the
+     * stall time: a slow fan-out is waited for as long as it progresses.
+     */
+    boolean awaitAll(java.time.Duration stall, long pollMillis) {
+        long lastProgress = System.nanoTime();
+        while (!complete()) {
+            if (collect()) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                break;
+            }
             FanOutRun.pause(pollMillis);
         }
         return complete();
