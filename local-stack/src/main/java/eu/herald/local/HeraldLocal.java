@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class HeraldLocal {
 
-    private static final String NETWORKING_SESSION = "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11";
+    private static final String NETWORKING_SESSION = SeededSession.ID;
 
     private HeraldLocal() {}
 

@@ -5,14 +5,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * All of Herald on one machine: PostgreSQL, a Kafka broker, the mailbox, then the three services,
@@ -78,18 +85,21 @@ public final class LocalStack implements AutoCloseable {
             requirePackagedServices();
             Files.createDirectories(settings.logs());
 
-            long infrastructure = System.nanoTime();
-            inParallel(Map.of(
-                    "PostgreSQL", postgres::start,
-                    "Kafka", kafka::start,
-                    "the mailbox", () -> mailbox.start(() -> stopping)));
+            long infrastructureSince = System.nanoTime();
+            Map<String, Runnable> infrastructure = new LinkedHashMap<>();
+            infrastructure.put("PostgreSQL", postgres::start);
+            infrastructure.put("Kafka", kafka::start);
+            if (settings.mailboxJar() != null) {
+                infrastructure.put("the mailbox", () -> mailbox.start(() -> stopping));
+            }
+            inParallel(infrastructure);
             // every service's database, also of those left out: a developer runs them from an IDE
             Set<String> databases = new LinkedHashSet<>(LocalStackSettings.SERVICE_NAMES);
             settings.services().stream()
                     .filter(service -> !LocalAuthorization.isAuthorizationServer(service))
                     .forEach(service -> databases.add(service.database()));
             postgres.createDatabases(List.copyOf(databases));
-            log.info("PostgreSQL, Kafka and the mailbox are up ({} s)", seconds(infrastructure));
+            log.info("{} are up ({} s)", String.join(", ", infrastructure.keySet()), seconds(infrastructureSince));
             // also when the authorization server is left out: a developer runs it from an IDE with these
             authorization.prepareSecrets();
 
@@ -171,6 +181,38 @@ public final class LocalStack implements AutoCloseable {
         return authorization.prepareSecrets().clientSecret(client);
     }
 
+    /**
+     * An access token of a demo client from the running authorization server ({@code client_credentials}, all the
+     * client's scopes), as the README's curl gets one.
+     */
+    public String accessToken(String client) {
+        String credentials = client + ":" + clientSecret(client);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(authorizationIssuer() + "/oauth2/token"))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build();
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "the authorization server answered " + response.statusCode() + " for " + client);
+            }
+            return JsonMapper.shared()
+                    .readTree(response.body())
+                    .path("access_token")
+                    .asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no token for " + client, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while getting a token for " + client, e);
+        }
+    }
+
     String tokenCommand(String client, Path workingDirectory) {
         return authorization.tokenCommand(client, workingDirectory);
     }
@@ -199,6 +241,7 @@ public final class LocalStack implements AutoCloseable {
         environment.putAll(VapidKeys.keptIn(settings.home()).environmentOf(service.name()));
         environment.putAll(LocalWebhooks.environment(settings.home()));
         environment.putAll(authorization.resourceServerEnvironment());
+        environment.putAll(service.environment());
         return environment;
     }
 
@@ -287,9 +330,12 @@ public final class LocalStack implements AutoCloseable {
         }
         ports.put("Kafka", settings.kafkaPort());
         ports.put("the Kafka controller", settings.kafkaControllerPort());
-        ports.put("SMTP", settings.smtpPort());
-        ports.put("IMAP", settings.imapPort());
-        ports.put("the mailbox API", settings.mailboxApiPort());
+        // without a mailbox the SMTP port belongs to a server that is already listening
+        if (settings.mailboxJar() != null) {
+            ports.put("SMTP", settings.smtpPort());
+            ports.put("IMAP", settings.imapPort());
+            ports.put("the mailbox API", settings.mailboxApiPort());
+        }
         settings.services().forEach(service -> ports.put(service.name(), service.port()));
         List<String> taken = new ArrayList<>();
         ports.forEach((what, port) -> {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code logs/}
  * @param externalPostgresUrl a JDBC URL of an existing server's admin database to use instead of
  *     the embedded PostgreSQL, or {@code null}
- * @param mailboxJar GreenMail standalone, run as its own process
+ * @param mailboxJar GreenMail standalone, run as its own process; {@code null} when the services
+ *     send to another SMTP server already listening on {@code smtpPort} (a benchmark's sink)
  */
 public record LocalStackSettings(
         Path home,
@@ -28,7 +29,7 @@ public record LocalStackSettings(
         int smtpPort,
         int imapPort,
         int mailboxApiPort,
-        Path mailboxJar,
+        @Nullable Path mailboxJar,
         List<HeraldService> services) {
 
     /** The services in the order of the notification path. */
@@ -92,6 +93,21 @@ public record LocalStackSettings(
                 imapPort,
                 mailboxApiPort,
                 mailboxJar,
+                services);
+    }
+
+    /** No mailbox: the services send their email to the SMTP server listening on this port. */
+    public LocalStackSettings withMailServer(int port) {
+        return new LocalStackSettings(
+                home,
+                externalPostgresUrl,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                port,
+                imapPort,
+                mailboxApiPort,
+                null,
                 services);
     }
 

@@ -46,8 +46,9 @@ public final class Mailbox {
         if (process != null) {
             return;
         }
-        if (!settings.mailboxJar().toFile().isFile()) {
-            throw new IllegalStateException("GreenMail standalone is missing at " + settings.mailboxJar()
+        Path jar = settings.mailboxJar();
+        if (jar == null || !jar.toFile().isFile()) {
+            throw new IllegalStateException("GreenMail standalone is missing at " + jar
                     + ": build the local-stack module (./mvnw -pl local-stack package)");
         }
         List<String> command = List.of(
@@ -65,7 +66,7 @@ public final class Mailbox {
                 // any recipient gets a mailbox on first delivery; IMAP accepts any user and password
                 "-Dgreenmail.auth.disabled",
                 "-jar",
-                settings.mailboxJar().toString());
+                jar.toString());
         Process started = Processes.start(command, logFile);
         process = started;
         Processes.awaitHttpOk(

@@ -25,11 +25,7 @@ final class ServiceProcess {
     synchronized void start(Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Processes.java());
-        // three services and a broker share two cores: a small heap, one GC thread, quick C1 compilation
-        command.add("-Xms64m");
-        command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(service.jvmOptions());
         command.add(Processes.marker(home));
         command.addAll(service.launch());
         process = Processes.start(command, environment, logFile);

@@ -9,12 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ class HeraldEndToEndIntegrationTests {
     private static final Path REPOSITORY = Path.of(System.getProperty("herald.repository", ".."))
             .toAbsolutePath()
             .normalize();
-    private static final String NETWORKING_SESSION = "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11";
+    private static final String NETWORKING_SESSION = SeededSession.ID;
     private static final String OUTCOMES = "notifications.delivery-outcomes.v1";
     /** The seeded municipalities subscribed to territorial cohesion, the networking session's theme. */
     private static final Map<String, String> FOLLOWERS_OF_TERRITORIAL_COHESION = Map.of(
@@ -53,21 +51,6 @@ class HeraldEndToEndIntegrationTests {
             "d9756d35-e7f4-4bc4-b64e-7fb67058f558", "notificacoes@fundao.example");
     /** Follows green transition only. */
     private static final String GUIMARAES = "notificacoes@guimaraes.example";
-    /** The fields of a session that POST and PUT /api/sessions accept. */
-    private static final List<String> SESSION_DETAILS = List.of(
-            "eventId",
-            "defaultLanguage",
-            "title",
-            "description",
-            "zone",
-            "format",
-            "platform",
-            "venue",
-            "joinLink",
-            "registrationLink",
-            "languages",
-            "organisers",
-            "themes");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -110,7 +93,7 @@ class HeraldEndToEndIntegrationTests {
 
             HttpResponse<String> revised = HTTP.send(
                     HttpRequest.newBuilder(revision, (name, value) -> true)
-                            .header("Authorization", "Bearer " + operatorToken())
+                            .header("Authorization", "Bearer " + herald.accessToken("herald-operator"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
 
@@ -185,7 +168,7 @@ class HeraldEndToEndIntegrationTests {
                                             "2022-10-11T17:30",
                                             "2022-10-11T19:00"),
                                     (name, value) -> true)
-                            .header("Authorization", "Bearer " + operatorToken())
+                            .header("Authorization", "Bearer " + herald.accessToken("herald-operator"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
@@ -236,34 +219,13 @@ class HeraldEndToEndIntegrationTests {
         return JSON.readTree(response.body());
     }
 
-    /** A token of the demo operator from the running authorization server, as the README shows with curl. */
-    private static String operatorToken() throws IOException, InterruptedException {
-        String client = "herald-operator:" + herald.clientSecret("herald-operator");
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(herald.authorizationIssuer() + "/oauth2/token"))
-                        .header(
-                                "Authorization",
-                                "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("access_token").asString();
-    }
-
     /** The seeded session's own details with the new time, so that only the time changes. */
     private static HttpRequest revision(URI session, JsonNode before, String version) {
         return revision(session, before, version, "2022-10-11T17:00", "2022-10-11T18:30");
     }
 
     private static HttpRequest revision(URI session, JsonNode before, String version, String start, String end) {
-        ObjectNode details = JSON.createObjectNode();
-        SESSION_DETAILS.stream()
-                .filter(field -> before.has(field) && !before.get(field).isNull())
-                .forEach(field -> details.set(field, before.get(field)));
-        details.put("start", start);
-        details.put("end", end);
+        ObjectNode details = SeededSession.rescheduled(before, start, end);
         return HttpRequest.newBuilder(session)
                 .header("Content-Type", "application/json")
                 .header("If-Match", version)

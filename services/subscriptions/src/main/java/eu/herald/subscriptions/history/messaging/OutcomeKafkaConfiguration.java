@@ -4,12 +4,51 @@ import eu.herald.subscriptions.ConsumedTopic;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.history.DeliveryOutcome;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 @Configuration(proxyBeanMethods = false)
 class OutcomeKafkaConfiguration {
+
+    static final String CONTAINER_FACTORY = "outcomeListenerContainerFactory";
+
+    /**
+     * Outcomes are recorded idempotently, so they need no Kafka transaction: on the service's transactional
+     * factory each outcome cost the broker a transaction of its own (begin, offsets, commit markers), the largest
+     * CPU cost of a big fan-out. Here offsets are committed after each poll's outcomes are recorded, and an outcome
+     * recorded twice after a crash changes nothing. Unreadable records and records that keep failing go to the
+     * {@code -dlt} topic through a non-transactional send.
+     */
+    @Bean(CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> outcomeListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumers,
+            ProducerFactory<Object, Object> producers,
+            SubscriptionsProperties properties) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.getContainerProperties().setKafkaAwareTransactionManager(null);
+        factory.getContainerProperties().setTransactionManager(null);
+        factory.setAfterRollbackProcessor(null);
+        var deadLetters = new KafkaTemplate<>(producers);
+        deadLetters.setAllowNonTransactional(true);
+        SubscriptionsProperties.Retry retry = properties.matcher().retry();
+        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        factory.setCommonErrorHandler(new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters), backOff));
+        return factory;
+    }
 
     @Bean
     ConsumedTopic deliveryOutcomesTopic() {

@@ -19,7 +19,13 @@ class OutcomeListener {
         this.history = history;
     }
 
-    @KafkaListener(id = "subscriptions-outcomes", groupId = "subscriptions-outcomes", topics = TOPIC)
+    @KafkaListener(
+            id = "subscriptions-outcomes",
+            groupId = "subscriptions-outcomes",
+            topics = TOPIC,
+            containerFactory = OutcomeKafkaConfiguration.CONTAINER_FACTORY,
+            // outcomes are small and recorded one short transaction each: fewer polls, fewer offset commits
+            properties = "max.poll.records=500")
     void on(ConsumerRecord<String, @Nullable DeliveryOutcome> record) {
         DeliveryOutcome outcome = record.value();
         if (outcome != null) {

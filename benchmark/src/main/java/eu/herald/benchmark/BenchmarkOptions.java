@@ -1,0 +1,40 @@
+package eu.herald.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to run the benchmark.
+ *
+ * @param municipalities N, the municipalities seeded for a fan-out scenario
+ * @param smtpSink {@code auto} (Postfix's smtp-sink when installed, else the Java sink), {@code postfix} or
+ *     {@code java}
+ * @param smtpConnections connections of the bare SMTP client, as many as the notifications service keeps
+ * @param webhookConcurrency requests in flight of the bare webhook client
+ * @param serviceJvmOptions the JVM options of each service
+ * @param stall how long the deliveries may stop arriving before the scenario gives up on the rest
+ * @param warmUp municipalities of the unmeasured change made first (at most N)
+ */
+record BenchmarkOptions(
+        int municipalities,
+        List<Scenario> scenarios,
+        Path repository,
+        Path output,
+        String smtpSink,
+        int smtpConnections,
+        int webhookConcurrency,
+        int latencySubscribers,
+        int latencyChanges,
+        List<String> serviceJvmOptions,
+        Duration stall,
+        int warmUp,
+        boolean ceilings) {
+
+    static final List<String> SERVICE_JVM = List.of("-Xms128m", "-Xmx512m");
+
+    BenchmarkOptions {
+        scenarios = List.copyOf(scenarios);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+}

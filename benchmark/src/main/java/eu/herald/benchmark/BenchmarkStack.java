@@ -1,0 +1,201 @@
+package eu.herald.benchmark;
+
+import eu.herald.benchmark.sink.SmtpSink;
+import eu.herald.benchmark.sink.WebhookSink;
+import eu.herald.local.HeraldService;
+import eu.herald.local.LocalStack;
+import eu.herald.local.LocalStackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Herald as users run it, for one scenario: the local stack's Kafka broker process, embedded
+ * PostgreSQL and the three packaged service jars, on free ports and a folder of their own, sending
+ * email to the SMTP sink and webhooks to the webhook sink. No mailbox: nothing keeps the mail.
+ */
+final class BenchmarkStack implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LocalStack herald;
+    private final Path home;
+    private final SmtpSink smtp;
+    private final WebhookSink webhooks;
+    private final String masterKey;
+
+    private BenchmarkStack(LocalStack herald, Path home, SmtpSink smtp, WebhookSink webhooks, String masterKey) {
+        this.herald = herald;
+        this.home = home;
+        this.smtp = smtp;
+        this.webhooks = webhooks;
+        this.masterKey = masterKey;
+    }
+
+    static BenchmarkStack start(BenchmarkOptions options, Path home) {
+        deleteRecursively(home);
+        String masterKey = randomKey();
+        SmtpSink smtp = SmtpSink.start(createDirectories(home), options.smtpSink());
+        WebhookSink webhooks = WebhookSink.start(masterKey, Math.max(8, options.webhookConcurrency()));
+        LocalStackSettings free = LocalStackSettings.onFreePorts(home, options.repository());
+        Map<String, String> environment = environment(masterKey, options);
+        LocalStackSettings settings = free.withMailServer(smtp.port())
+                .withServices(free.services().stream()
+                        .map(service -> service.withJvmOptions(options.serviceJvmOptions())
+                                .withEnvironment(environment))
+                        .toList());
+        LocalStack herald = new LocalStack(settings);
+        try {
+            herald.start();
+        } catch (RuntimeException e) {
+            smtp.close();
+            webhooks.close();
+            throw e;
+        }
+        return new BenchmarkStack(herald, home, smtp, webhooks, masterKey);
+    }
+
+    /**
+     * What every service reads besides the stack's usual variables: metrics for the heap samples, and
+     * the webhook settings both services share (the master key, and loopback http allowed for the sink).
+     */
+    private static Map<String, String> environment(String masterKey, BenchmarkOptions options) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String service : List.of("subscriptions", "notifications")) {
+            String prefix = "herald." + service + ".webhooks.";
+            properties.put(prefix + "master-key", masterKey);
+            properties.put(prefix + "allow-http", true);
+            properties.put(prefix + "allowed-addresses", "127.0.0.1/32");
+        }
+        // every endpoint posts to the one sink: as many connections to it as the bare client's ceiling uses
+        // (with one host per municipality, max-per-host bounds the load on each receiver instead)
+        properties.put("herald.notifications.webhooks.concurrency", options.webhookConcurrency());
+        properties.put("herald.notifications.webhooks.max-per-host", options.webhookConcurrency());
+        properties.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        return Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(properties));
+    }
+
+    LocalStack herald() {
+        return herald;
+    }
+
+    /** The demo operator's token: the catalogue's writes need {@code catalogue:write}. */
+    String operatorToken() {
+        return herald.accessToken("herald-operator");
+    }
+
+    SmtpSink smtp() {
+        return smtp;
+    }
+
+    WebhookSink webhooks() {
+        return webhooks;
+    }
+
+    String masterKey() {
+        return masterKey;
+    }
+
+    String kafka() {
+        return herald.kafkaBootstrapServers();
+    }
+
+    String jdbcUrl(String database) {
+        return herald.jdbcUrl(database);
+    }
+
+    URI url(String service) {
+        return herald.service(service).url();
+    }
+
+    /** The processes whose CPU and memory are reported, by name, found by the marker on their command line. */
+    Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        String marker = "-Dherald.local.home=" + home + " ";
+        String kafkaMarker = "-Dherald.kafka.directory=" + home.resolve("kafka") + " ";
+        List<ProcessHandle> all = ProcessHandle.allProcesses().toList();
+        for (HeraldService service : herald.settings().services()) {
+            commandLineWith(all, marker, service.name() + ".jar")
+                    .ifPresent(process -> processes.put(service.name(), process));
+        }
+        commandLineWith(all, kafkaMarker, "kafka.Kafka").ifPresent(process -> processes.put("kafka", process));
+        postmaster().ifPresent(process -> processes.put(ResourceMonitor.POSTGRESQL, process));
+        ProcessHandle sink = smtp.process();
+        if (sink != null) {
+            processes.put(smtp.name(), sink);
+        }
+        processes.put("harness (webhook sink, observers)", ProcessHandle.current());
+        return processes;
+    }
+
+    private static Optional<ProcessHandle> commandLineWith(List<ProcessHandle> all, String marker, String name) {
+        return all.stream()
+                .filter(process -> process.info()
+                        .commandLine()
+                        .filter(line -> line.contains(marker) && line.contains(name))
+                        .isPresent())
+                .findFirst();
+    }
+
+    private Optional<ProcessHandle> postmaster() {
+        try {
+            Path pidFile = home.resolve("postgres").resolve("postmaster.pid");
+            return ProcessHandle.of(Long.parseLong(
+                    Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stops everything and removes the data (logs stay): a run at N = 100,000 leaves gigabytes of it. */
+    @Override
+    public void close() {
+        try {
+            herald.stop();
+        } finally {
+            smtp.close();
+            webhooks.close();
+            deleteRecursively(home.resolve("postgres"));
+            deleteRecursively(home.resolve("kafka").resolve("data"));
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static Path createDirectories(Path folder) {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + folder, e);
+        }
+    }
+}

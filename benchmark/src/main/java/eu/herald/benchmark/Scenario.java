@@ -1,0 +1,42 @@
+package eu.herald.benchmark;
+
+import java.util.List;
+import java.util.Locale;
+
+/** What the seeded municipalities receive: their endpoints, and how many deliveries one change means. */
+enum Scenario {
+    EMAIL(List.of(Channel.EMAIL)),
+    WEBHOOK(List.of(Channel.WEBHOOK)),
+    MIXED(List.of(Channel.EMAIL, Channel.WEBHOOK)),
+    /** 100 subscribers by email, 20 changes spaced out on an idle system. */
+    LATENCY(List.of(Channel.EMAIL));
+
+    /** The endpoint channels, as the subscriptions database spells them. */
+    enum Channel {
+        EMAIL,
+        WEBHOOK
+    }
+
+    private final List<Channel> channels;
+
+    Scenario(List<Channel> channels) {
+        this.channels = channels;
+    }
+
+    List<Channel> channels() {
+        return channels;
+    }
+
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static List<Scenario> parse(String value) {
+        if (value.equalsIgnoreCase("all")) {
+            return List.of(values());
+        }
+        return java.util.Arrays.stream(value.split(","))
+                .map(name -> Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT)))
+                .toList();
+    }
+}

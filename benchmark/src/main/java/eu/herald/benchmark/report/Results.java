@@ -1,0 +1,78 @@
+package eu.herald.benchmark.report;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Everything one run of the benchmark measured, as written to {@code results.json}. */
+public record Results(String startedAt, String command, Machine machine, List<ScenarioResult> scenarios) {
+
+    /** Where the figures were taken: they mean little without it. */
+    public record Machine(
+            String cpu, int cores, long memoryMiB, String os, String java, String smtpSink, String webhookSink) {}
+
+    /**
+     * One scenario: a fan-out ({@code email}, {@code webhook}, {@code mixed}) or the small fan-out
+     * latency scenario ({@code latency}).
+     *
+     * @param series cumulative deliveries (and requests) over the seconds since the change, for the chart
+     */
+    public record ScenarioResult(
+            String name,
+            int municipalities,
+            int expectedDeliveries,
+            @Nullable Rate matcher,
+            Rate delivery,
+            Latency latency,
+            Correctness correctness,
+            List<ProcessUsage> processes,
+            List<Ceiling> ceilings,
+            List<Target> targets,
+            Map<String, List<double[]>> series,
+            List<String> notes) {}
+
+    /**
+     * @param seconds from the change's commit to the last of {@code count}
+     * @param perSecond {@code count / seconds}
+     */
+    public record Rate(long count, double seconds, double perSecond) {}
+
+    /** Change commit → sink receipt, in milliseconds, over the first receipt of each delivery. */
+    public record Latency(long samples, double p50, double p95, double p99, double max) {}
+
+    /**
+     * @param distinctReceived expected deliveries that arrived at least once
+     * @param duplicates arrivals beyond the first of the same id
+     * @param unexpected arrivals of ids no seeded endpoint should have received
+     * @param refused arrivals without an id or with a bad signature
+     */
+    public record Correctness(
+            long expected, long distinctReceived, long missing, long duplicates, long unexpected, long refused) {
+
+        public boolean exact() {
+            return missing == 0 && duplicates == 0 && unexpected == 0 && refused == 0;
+        }
+    }
+
+    /**
+     * @param cpuSeconds user + system CPU during the scenario (from the change to the last delivery)
+     * @param peakRssMiB the process's peak resident memory (VmHWM; for PostgreSQL the sampled peak of its
+     *     processes' private memory plus the shared memory once)
+     * @param peakHeapMiB sampled peak of the used heap ({@code jvm.memory.used{area=heap}}), services only
+     */
+    public record ProcessUsage(
+            String name,
+            double cpuSeconds,
+            double peakRssMiB,
+            @Nullable Double peakHeapMiB) {}
+
+    /**
+     * A raw ceiling measured in the same run: the same broker or sink driven by a bare client.
+     *
+     * @param heraldShare Herald's rate over this rate
+     */
+    public record Ceiling(String name, String how, Rate rate, double heraldShare) {}
+
+    /** A target of the issue, with the figure measured against it. */
+    public record Target(String what, String measured, boolean met) {}
+}
