@@ -89,13 +89,16 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
         }
         assertThat(deadLetters()).isGreaterThanOrEqualTo(deadBefore + 2);
 
-        mvc.perform(get("/api/operator/deliveries/dead").param("changeId", change.toString()))
+        mvc.perform(get("/api/operator/deliveries/dead")
+                        .param("changeId", change.toString())
+                        .with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[*].deliveryId", hasItem(delivery.toString())))
                 .andExpect(jsonPath("$[0].status").value("DEAD"));
 
-        mvc.perform(post("/api/operator/deliveries/{id}/replay", delivery.value()))
+        mvc.perform(post("/api/operator/deliveries/{id}/replay", delivery.value())
+                        .with(operator()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.replayed[0]").value(delivery.toString()));
 
@@ -107,10 +110,11 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
         assertThat(deliveries.find(otherDelivery).orElseThrow().status()).isEqualTo(DeliveryStatus.DEAD);
 
         // a SENT delivery is never sent again: one by one it is refused, with the whole change it is left out
-        mvc.perform(post("/api/operator/deliveries/{id}/replay", delivery.value()))
+        mvc.perform(post("/api/operator/deliveries/{id}/replay", delivery.value())
+                        .with(operator()))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/operator/changes/{id}/replay", change))
+        mvc.perform(post("/api/operator/changes/{id}/replay", change).with(operator()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.replayed", hasSize(1)))
                 .andExpect(jsonPath("$.replayed[0]").value(otherDelivery.toString()));
@@ -121,13 +125,16 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
             assertThat(TestSmtp.withMessageId(messageId(delivery))).hasSize(1);
             assertThat(TestSmtp.withMessageId(messageId(otherDelivery))).hasSize(1);
         });
-        mvc.perform(get("/api/operator/deliveries/dead").param("changeId", change.toString()))
+        mvc.perform(get("/api/operator/deliveries/dead")
+                        .param("changeId", change.toString())
+                        .with(operator()))
                 .andExpect(jsonPath("$", hasSize(0)));
     }
 
     @Test
     void answersAReplayOfAnUnknownDeliveryWithNotFound() throws Exception {
-        mvc.perform(post("/api/operator/deliveries/{id}/replay", UUID.randomUUID()))
+        mvc.perform(post("/api/operator/deliveries/{id}/replay", UUID.randomUUID())
+                        .with(operator()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -150,7 +157,7 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
                         .timer())
                 .isNotNull()
                 .satisfies(timer -> assertThat(timer.count()).isPositive());
-        mvc.perform(get("/actuator/prometheus"))
+        mvc.perform(get("/actuator/prometheus").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString(

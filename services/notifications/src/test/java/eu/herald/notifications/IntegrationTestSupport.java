@@ -4,8 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import eu.herald.notifications.webpush.PushServiceDouble;
 import eu.herald.notifications.webpush.TestVapidKeys;
+import eu.herald.testsupport.TestIssuer;
 import eu.herald.testsupport.TestPostgres;
 import eu.herald.testsupport.TestSmtp;
+import eu.herald.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,23 +20,33 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The one Spring context of the integration tests (so it is cached across classes): the whole service against a
  * real PostgreSQL, an embedded Kafka broker and a real SMTP server.
  */
-@SpringBootTest
+@SpringBootTest(
+        properties = {
+            // the operator of most tests replays without limit; the default is small to test it quickly
+            "herald.security.write-limits.per-client.requests=5",
+            "herald.security.write-limits.per-client.per=1h",
+            "herald.security.write-limits.clients.test-operator.requests=1000000",
+            "herald.security.write-limits.clients.test-operator.per=1s"
+        })
 @AutoConfigureMockMvc
 @EmbeddedKafka(
-        topics = "subscriptions.notification-requests.v1",
+        topics = {"subscriptions.notification-requests.v1", "subscriptions.erasures.v1"},
         partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTestSupport {
@@ -42,16 +54,28 @@ public abstract class IntegrationTestSupport {
     protected static final String REQUESTS = "subscriptions.notification-requests.v1";
     protected static final String REQUESTS_DLT = "subscriptions.notification-requests.v1-dlt";
     protected static final String OUTCOMES = "notifications.delivery-outcomes.v1";
+    protected static final String ERASURES = "subscriptions.erasures.v1";
+    protected static final String ERASURES_DLT = "subscriptions.erasures.v1-dlt";
     protected static final String WEBHOOK_MASTER_KEY = "the webhook master key of the notifications tests";
+    protected static final TestIssuer ISSUER = TestIssuer.shared();
+    /** The client of the operators' tests. */
+    protected static final String OPERATOR_CLIENT = "test-operator";
+    /** A real RS256 token with {@code notifications:operate}, as the operators' tools present it. */
+    protected static final String OPERATOR_TOKEN = ISSUER.token(OPERATOR_CLIENT, "notifications:operate");
 
     @Autowired
     protected EmbeddedKafkaBroker kafka;
+
+    /** A local webhook receiver of the test's own (the tests allow plain http to 127.0.0.1), stopped after it. */
+    protected final WebhookReceiver webhooks = WebhookReceiver.start();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("notifications"));
         registry.add("spring.datasource.username", TestPostgres::username);
         registry.add("spring.datasource.password", TestPostgres::password);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER::jwkSetUri);
         registry.add("spring.mail.host", () -> TestSmtp.HOST);
         registry.add("spring.mail.port", TestSmtp::port);
         registry.add("herald.notifications.messaging.relay-interval", () -> "500ms");
@@ -77,6 +101,11 @@ public abstract class IntegrationTestSupport {
         registry.add("herald.notifications.webhooks.retry-schedule", () -> "200ms,500ms,1s,2s,3s");
     }
 
+    @AfterEach
+    void stopWebhookReceiver() {
+        webhooks.close();
+    }
+
     @BeforeAll
     static void generousTimeouts() {
         // two cores shared with other builds
@@ -90,10 +119,14 @@ public abstract class IntegrationTestSupport {
     }
 
     protected void produceRequest(String municipalityId, byte[] value) throws Exception {
+        produce(REQUESTS, municipalityId, "eu.herald.notification.requested.v1", value);
+    }
+
+    private void produce(String topic, String municipalityId, String type, byte[] value) throws Exception {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", "1.0".getBytes(UTF_8));
         headers.add("ce_id", UUID.randomUUID().toString().getBytes(UTF_8));
-        headers.add("ce_type", "eu.herald.notification.requested.v1".getBytes(UTF_8));
+        headers.add("ce_type", type.getBytes(UTF_8));
         headers.add("ce_source", "/herald/subscriptions".getBytes(UTF_8));
         headers.add("ce_time", Instant.now().toString().getBytes(UTF_8));
         headers.add("content-type", "application/json".getBytes(UTF_8));
@@ -101,9 +134,26 @@ public abstract class IntegrationTestSupport {
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(REQUESTS, null, municipalityId, value, headers))
+            producer.send(new ProducerRecord<>(topic, null, municipalityId, value, headers))
                     .get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Makes a MockMvc request as the operator: {@code mvc.perform(get("/api/…").with(operator()))}. */
+    protected static RequestPostProcessor operator() {
+        return bearer(OPERATOR_TOKEN);
+    }
+
+    protected static RequestPostProcessor bearer(String token) {
+        return request -> {
+            request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            return request;
+        };
+    }
+
+    /** Produces an erasure as subscriptions does: keyed by municipality, CloudEvents headers with its type. */
+    protected void produceErasure(String municipalityId, String type, String value) throws Exception {
+        produce(ERASURES, municipalityId, type, value.getBytes(UTF_8));
     }
 
     protected TopicReader read(String topic) {

@@ -4,6 +4,8 @@ import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.ChangeKind;
 import eu.herald.notifications.delivery.Channel;
 import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.delivery.Endpoint.WebPushTarget;
+import eu.herald.notifications.delivery.Endpoint.WebhookTarget;
 import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.notifications.delivery.MunicipalityId;
 import eu.herald.notifications.delivery.NotificationRequest;
@@ -14,6 +16,8 @@ import eu.herald.notifications.delivery.RequestId;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionChange;
 import eu.herald.notifications.delivery.SessionId;
+import eu.herald.notifications.webpush.PushSubscriber;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -60,6 +64,23 @@ public final class SeedRequests {
 
     public static Endpoint email(String address) {
         return new Endpoint(new EndpointId(UUID.randomUUID()), Channel.EMAIL, address, null);
+    }
+
+    /** A webhook endpoint posting to {@code url}, signed with the first rotation of its derived secret. */
+    public static Endpoint webhook(URI url) {
+        return new Endpoint(
+                new EndpointId(UUID.randomUUID()), Channel.WEBHOOK, null, null, null, new WebhookTarget(url, 1, null));
+    }
+
+    /** A browser's push subscription as a WEB_PUSH endpoint. */
+    public static Endpoint webPush(PushSubscriber browser) {
+        return new Endpoint(
+                new EndpointId(UUID.randomUUID()),
+                Channel.WEB_PUSH,
+                null,
+                null,
+                new WebPushTarget(browser.endpoint(), browser.p256dh(), browser.auth()),
+                null);
     }
 
     /** The session as seeded: version 1, 16:30–18:00 Warsaw time. */

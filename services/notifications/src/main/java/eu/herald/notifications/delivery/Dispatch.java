@@ -43,6 +43,7 @@ public class Dispatch implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
 
     private final DeliveryLog deliveries;
+    private final Erasures erasures;
     private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final DeliveryProperties properties;
@@ -52,11 +53,13 @@ public class Dispatch implements DisposableBean {
 
     Dispatch(
             DeliveryLog deliveries,
+            Erasures erasures,
             List<Notifier> notifiers,
             Clock clock,
             DeliveryProperties properties,
             DeliveryMetrics metrics) {
         this.deliveries = deliveries;
+        this.erasures = erasures;
         this.clock = clock;
         this.properties = properties;
         this.metrics = metrics;
@@ -75,8 +78,12 @@ public class Dispatch implements DisposableBean {
         }
     }
 
-    /** Records the deliveries of all requests in one batch, then attempts those it holds, and waits for them. */
-    public List<DeliveryAttempted> dispatch(List<NotificationRequest> requests) {
+    /**
+     * Records the deliveries of all requests in one batch, then attempts those it holds, and waits for them. What
+     * was erased before a request arrived is left out of it (ADR 16).
+     */
+    public List<DeliveryAttempted> dispatch(List<NotificationRequest> received) {
+        List<NotificationRequest> requests = erasures.withoutErased(received);
         Instant now = clock.instant();
         Instant lease = lease(now);
         Map<DeliveryId, Job> planned = new LinkedHashMap<>();

@@ -20,13 +20,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * One email sent to a relay by the email channel, with a sender that Spring Boot builds from {@code
  * spring.mail.*} exactly as in the service: the relay tests differ only in the relay and the settings.
  */
-final class RelaySending {
+public final class RelaySending {
 
     static final String HOST = "127.0.0.1";
 
     private RelaySending() {}
 
-    static DeliveryResult sendThrough(Instant now, int port, Endpoint endpoint, String... properties) {
+    public static DeliveryResult sendThrough(Instant now, int port, Endpoint endpoint, String... properties) {
         NotificationRequest request = SeedRequests.published(newChange(), plock(), endpoint);
         DeliveryId delivery = DeliveryId.of(request.change().id(), endpoint.id());
         EmailComposer composer = new EmailComposer(EmailProperties.defaults());

@@ -9,15 +9,12 @@ import static org.assertj.core.api.Assertions.within;
 import eu.herald.notifications.SeedRequests;
 import eu.herald.notifications.TestTls;
 import eu.herald.notifications.delivery.ChangeKind;
-import eu.herald.notifications.delivery.Channel;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import eu.herald.notifications.delivery.Endpoint;
-import eu.herald.notifications.delivery.Endpoint.WebPushTarget;
-import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.webpush.PushServiceDouble.Answer;
@@ -33,7 +30,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -294,13 +290,7 @@ class WebPushNotifierIntegrationTests {
     }
 
     static Endpoint endpoint(PushSubscriber browser) {
-        return new Endpoint(
-                new EndpointId(UUID.randomUUID()),
-                Channel.WEB_PUSH,
-                null,
-                null,
-                new WebPushTarget(browser.endpoint(), browser.p256dh(), browser.auth()),
-                null);
+        return SeedRequests.webPush(browser);
     }
 
     /** Attempts the request's one delivery, as Dispatch does. */

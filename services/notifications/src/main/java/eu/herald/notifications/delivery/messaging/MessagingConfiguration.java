@@ -62,6 +62,11 @@ class MessagingConfiguration {
      */
     @Bean
     DefaultErrorHandler notificationRequestErrorHandler(KafkaTemplate<String, byte[]> kafka) {
+        return deadLettering(kafka);
+    }
+
+    /** What every listener of this service does with a failure: see {@link #notificationRequestErrorHandler}. */
+    static DefaultErrorHandler deadLettering(KafkaTemplate<String, byte[]> kafka) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
                 kafka, (record, failure) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
         deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders());

@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +41,8 @@ class NotificationRequestListener {
             NotificationRequest request = record.value();
             if (request == null) {
                 dispatchAndRelay(requests);
-                throw new BatchListenerFailedException("unreadable notification request", reason(record), index);
+                throw new BatchListenerFailedException(
+                        "unreadable notification request", UnreadableRequest.reason(record, log), index);
             }
             requests.add(request);
         }
@@ -55,11 +54,5 @@ class NotificationRequestListener {
             dispatch.dispatch(requests);
             relay.nudge();
         }
-    }
-
-    private static Throwable reason(ConsumerRecord<String, @Nullable NotificationRequest> record) {
-        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
-                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
-        return failure != null ? failure : new UnreadableRequest("the record has no value");
     }
 }

@@ -1,9 +1,21 @@
 package eu.herald.notifications.delivery.messaging;
 
-/** A record of the request topic that is not a request this service can act on; it goes to the dead letters. */
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/** A record of a consumed topic that is not a message this service can act on; it goes to the dead letters. */
 class UnreadableRequest extends RuntimeException {
 
     UnreadableRequest(String reason) {
         super(reason);
+    }
+
+    /** Why a record reached a listener without a value: the deserializer's failure, carried in its headers. */
+    static Exception reason(ConsumerRecord<?, ?> record, LogAccessor log) {
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+        return failure != null ? failure : new UnreadableRequest("the record has no value");
     }
 }

@@ -4,6 +4,9 @@ import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
+import eu.herald.notifications.delivery.ReplayAuditEntry;
+import eu.herald.notifications.delivery.Replays;
+import eu.herald.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,20 +26,22 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What an operator does about deliveries that could not be made: list the DEAD ones and put them back on the
- * retry schedule. Kept under {@code /api/operator} so that it can be secured apart from the read API.
+ * What an operator does about deliveries that could not be made: list the DEAD ones, put them back on the retry
+ * schedule (each replay is audited: who, what, when, how many) and read that audit. Like every {@code /api/**}
+ * endpoint of this service it needs {@code notifications:operate}.
  */
 @RestController
 @RequestMapping("/api/operator")
-@Validated
-@Tag(name = "Operator", description = "Dead deliveries and their replay")
+@Tag(name = "Operator", description = "Dead deliveries, their replay and the replays' audit")
 class OperatorController {
 
     private final DeliveryLog deliveries;
+    private final Replays replays;
     private final Clock clock;
 
-    OperatorController(DeliveryLog deliveries, Clock clock) {
+    OperatorController(DeliveryLog deliveries, Replays replays, Clock clock) {
         this.deliveries = deliveries;
+        this.replays = replays;
         this.clock = clock;
     }
 
@@ -62,7 +66,7 @@ class OperatorController {
         var delivery = deliveries
                 .find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + deliveryId));
-        List<DeliveryId> replayed = deliveries.replay(List.of(id), clock.instant());
+        List<DeliveryId> replayed = replays.replay(id, caller(), clock.instant());
         if (replayed.isEmpty()) {
             throw new ResponseStatusException(
                     HttpStatus.CONFLICT,
@@ -76,7 +80,25 @@ class OperatorController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Replay every DEAD delivery of a session change")
     Replayed replayChange(@PathVariable UUID changeId) {
-        return Replayed.of(deliveries.replay(new ChangeId(changeId), clock.instant()));
+        return Replayed.of(replays.replay(new ChangeId(changeId), caller(), clock.instant()));
+    }
+
+    @GetMapping("/audit")
+    @Operation(
+            summary = "Who replayed what",
+            description = "Every replay, newest first: client and subject of the token, the delivery or change asked"
+                    + " for, how many deliveries moved and which. `target` matches a delivery or change id, also a"
+                    + " delivery replayed with its change.")
+    List<ReplayAuditEntry> audit(
+            @RequestParam(required = false) @Nullable String client,
+            @RequestParam(required = false) @Nullable UUID target,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return replays.audit(client, target, limit);
+    }
+
+    /** The security chain lets no request without a valid token reach a controller. */
+    private static Caller caller() {
+        return Caller.current().orElseThrow(() -> new IllegalStateException("a replay needs an authenticated caller"));
     }
 
     record Replayed(List<UUID> replayed) {

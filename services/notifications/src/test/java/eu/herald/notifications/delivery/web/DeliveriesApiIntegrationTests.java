@@ -37,7 +37,7 @@ class DeliveriesApiIntegrationTests extends IntegrationTestSupport {
         dispatch.dispatch(List.of(SeedRequests.rescheduled(change, plock(), endpoint)));
         DeliveryId delivery = DeliveryId.of(change, endpoint.id());
 
-        mvc.perform(get("/api/deliveries/{id}", delivery.value()))
+        mvc.perform(get("/api/deliveries/{id}", delivery.value()).with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deliveryId").value(delivery.toString()))
                 .andExpect(jsonPath("$.changeId").value(change.toString()))
@@ -60,7 +60,7 @@ class DeliveriesApiIntegrationTests extends IntegrationTestSupport {
                 email("list-a-" + UUID.randomUUID() + "@herald-tests.example"),
                 email("list-b-" + UUID.randomUUID() + "@herald-tests.example"))));
 
-        mvc.perform(get("/api/deliveries").param("changeId", change.toString()))
+        mvc.perform(get("/api/deliveries").param("changeId", change.toString()).with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].changeId").value(change.toString()))
@@ -69,7 +69,7 @@ class DeliveriesApiIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void answersAnUnknownDeliveryWithAProblem() throws Exception {
-        mvc.perform(get("/api/deliveries/{id}", UUID.randomUUID()))
+        mvc.perform(get("/api/deliveries/{id}", UUID.randomUUID()).with(operator()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
@@ -78,11 +78,11 @@ class DeliveriesApiIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void namesTheParameterThatIsNotAnId() throws Exception {
-        mvc.perform(get("/api/deliveries/{id}", "not-a-uuid"))
+        mvc.perform(get("/api/deliveries/{id}", "not-a-uuid").with(operator()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("deliveryId"));
-        mvc.perform(get("/api/deliveries"))
+        mvc.perform(get("/api/deliveries").with(operator()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
