@@ -189,15 +189,14 @@ final class RawCeilings {
                 String id = "ceiling-" + i;
                 String timestamp = Long.toString(System.currentTimeMillis() / 1000);
                 byte[] key = signatures.endpointKey(endpointIds.apply(i));
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(endpointUrls.apply(i))
-                                .header("Content-Type", "application/json")
-                                .header("webhook-id", id)
-                                .header("webhook-timestamp", timestamp)
-                                .header("webhook-signature", WebhookSignatures.sign(key, id, timestamp, body))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpRequest request = HttpRequest.newBuilder(endpointUrls.apply(i))
+                        .header("Content-Type", "application/json")
+                        .header("webhook-id", id)
+                        .header("webhook-timestamp", timestamp)
+                        .header("webhook-signature", WebhookSignatures.sign(key, id, timestamp, body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
+                HttpResponse<Void> response = sendRetryingStaleConnections(http, request);
                 if (response.statusCode() / 100 != 2) {
                     failures.incrementAndGet();
                 }
@@ -208,6 +207,24 @@ final class RawCeilings {
             throw new IllegalStateException(failures.get() + " ceiling webhooks were refused by the sink");
         }
         return awaitReceipts(sink, before, count, started);
+    }
+
+    /**
+     * The sink may close a kept-alive connection just as the client reuses it ("header parser received no
+     * bytes"): like any HTTP client, the ceiling sends such a request again on a new connection. The sink had
+     * not answered it, so it rarely got it; if it did, the ceiling ends one arrival early, well inside its error.
+     */
+    private static HttpResponse<Void> sendRetryingStaleConnections(HttpClient http, HttpRequest request)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Rate awaitReceipts(Receipts sink, int before, int count, long started) {
