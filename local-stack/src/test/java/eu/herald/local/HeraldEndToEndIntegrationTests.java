@@ -50,9 +50,12 @@ class HeraldEndToEndIntegrationTests {
     private static final String LUBLIN = "40120a76-e603-4d24-beb1-b0fb909e4e3e";
     /** The seeded municipalities subscribed to territorial cohesion, the networking session's theme. */
     private static final Map<String, String> FOLLOWERS_OF_TERRITORIAL_COHESION = Map.of(
-            PLOCK, "powiadomienia@plock.example",
-            LUBLIN, "powiadomienia@lublin.example",
-            "d9756d35-e7f4-4bc4-b64e-7fb67058f558", "notificacoes@fundao.example");
+            PLOCK,
+            "powiadomienia@plock.example",
+            LUBLIN,
+            "powiadomienia@lublin.example",
+            "d9756d35-e7f4-4bc4-b64e-7fb67058f558",
+            "notificacoes@fundao.example");
     /** Follows green transition only. */
     private static final String GUIMARAES = "notificacoes@guimaraes.example";
     /** The fields of a session that POST and PUT /api/sessions accept. */
@@ -213,8 +216,8 @@ class HeraldEndToEndIntegrationTests {
             URI endpointUrl = subscriptions.resolve("/api/municipalities/" + municipality + "/endpoints/"
                     + endpoint.path("id").asString());
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-                JsonNode disabled = JSON.readTree(
-                        HTTP.send(authorized(endpointUrl, admin), HttpResponse.BodyHandlers.ofString())
+                JsonNode disabled =
+                        JSON.readTree(HTTP.send(authorized(endpointUrl, admin), HttpResponse.BodyHandlers.ofString())
                                 .body());
                 assertThat(disabled.path("status").asString()).isEqualTo("DISABLED");
                 assertThat(disabled.path("statusReason").asString()).contains("410");
@@ -238,8 +241,7 @@ class HeraldEndToEndIntegrationTests {
         String plocksToken = token("plock");
 
         HttpResponse<String> own = HTTP.send(authorized(plock, plocksToken), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> other =
-                HTTP.send(authorized(lublin, plocksToken), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> other = HTTP.send(authorized(lublin, plocksToken), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> anonymous =
                 HTTP.send(HttpRequest.newBuilder(plock).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -251,7 +253,9 @@ class HeraldEndToEndIntegrationTests {
     }
 
     private static HttpRequest authorized(URI uri, String token) {
-        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
+        return HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .build();
     }
 
     private static HttpRequest post(URI uri, String token, Object body) {
