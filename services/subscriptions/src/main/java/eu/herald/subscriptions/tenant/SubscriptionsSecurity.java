@@ -30,19 +30,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         bearerFormat = "JWT",
         description = "An access token with subscriptions:write and the municipality's municipality_id claim,"
                 + " or with subscriptions:admin")
-public class SubscriptionsSecurity implements WebMvcConfigurer {
+class SubscriptionsSecurity implements WebMvcConfigurer {
 
-    public static final String SECURITY_SCHEME = "bearer";
+    static final String SECURITY_SCHEME = "bearer";
     /** A municipality's users; the token names the municipality in {@code municipality_id}. */
-    public static final String TENANT = "subscriptions:write";
+    static final String TENANT = "subscriptions:write";
     /** Who onboards (and may erase) municipalities, and may act for any of them. */
-    public static final String ADMIN = "subscriptions:admin";
+    static final String ADMIN = "subscriptions:admin";
     /** Paths reached with a signed link or by anyone, by method. */
-    public static final String[] PUBLIC_GETS = {
+    private static final String[] PUBLIC_GETS = {
         "/unsubscribe/*", "/endpoints/verify/*", "/push", "/push/**", "/api/web-push/config"
     };
 
-    public static final String[] PUBLIC_POSTS = {"/unsubscribe/*", "/endpoints/verify/*"};
+    private static final String[] PUBLIC_POSTS = {"/unsubscribe/*", "/endpoints/verify/*"};
 
     @Bean
     SecurityFilterChain subscriptionsFilterChain(HttpSecurity http, ResourceServerSecurity herald) {
