@@ -44,11 +44,16 @@ class HeraldEndToEndIntegrationTests {
             .normalize();
     private static final String NETWORKING_SESSION = SeededSession.ID;
     private static final String OUTCOMES = "notifications.delivery-outcomes.v1";
+    private static final String PLOCK = "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b";
+    private static final String LUBLIN = "40120a76-e603-4d24-beb1-b0fb909e4e3e";
     /** The seeded municipalities subscribed to territorial cohesion, the networking session's theme. */
     private static final Map<String, String> FOLLOWERS_OF_TERRITORIAL_COHESION = Map.of(
-            "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b", "powiadomienia@plock.example",
-            "40120a76-e603-4d24-beb1-b0fb909e4e3e", "powiadomienia@lublin.example",
-            "d9756d35-e7f4-4bc4-b64e-7fb67058f558", "notificacoes@fundao.example");
+            PLOCK,
+            "powiadomienia@plock.example",
+            LUBLIN,
+            "powiadomienia@lublin.example",
+            "d9756d35-e7f4-4bc4-b64e-7fb67058f558",
+            "notificacoes@fundao.example");
     /** Follows green transition only. */
     private static final String GUIMARAES = "notificacoes@guimaraes.example";
 
@@ -140,8 +145,11 @@ class HeraldEndToEndIntegrationTests {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.answer("/gone", WebhookReceiver.status(410));
             URI subscriptions = herald.service("subscriptions").url();
+            // the admin onboards the municipality and sets it up (no client carries its id yet)
+            String admin = herald.accessToken("herald-admin");
             String municipality = created(post(
                             subscriptions.resolve("/api/municipalities"),
+                            admin,
                             Map.of(
                                     "name", "Gmina Webhook",
                                     "country", "PL",
@@ -151,9 +159,11 @@ class HeraldEndToEndIntegrationTests {
                     .asString();
             JsonNode endpoint = created(post(
                     subscriptions.resolve("/api/municipalities/" + municipality + "/endpoints"),
+                    admin,
                     Map.of("channel", "WEBHOOK", "url", receiver.url("/gone").toString())));
             created(post(
                     subscriptions.resolve("/api/municipalities/" + municipality + "/subscriptions"),
+                    admin,
                     Map.of("selector", Map.of("type", "SESSION", "value", NETWORKING_SESSION))));
 
             URI session = herald.service("catalogue").url().resolve("/api/sessions/" + NETWORKING_SESSION);
@@ -189,15 +199,14 @@ class HeraldEndToEndIntegrationTests {
             URI endpointUrl = subscriptions.resolve("/api/municipalities/" + municipality + "/endpoints/"
                     + endpoint.path("id").asString());
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-                JsonNode disabled = JSON.readTree(
-                        HTTP.send(HttpRequest.newBuilder(endpointUrl).build(), HttpResponse.BodyHandlers.ofString())
+                JsonNode disabled =
+                        JSON.readTree(HTTP.send(authorized(endpointUrl, admin), HttpResponse.BodyHandlers.ofString())
                                 .body());
                 assertThat(disabled.path("status").asString()).isEqualTo("DISABLED");
                 assertThat(disabled.path("statusReason").asString()).contains("410");
             });
             JsonNode deliveries = JSON.readTree(HTTP.send(
-                            HttpRequest.newBuilder(URI.create(endpointUrl + "/deliveries"))
-                                    .build(),
+                            authorized(URI.create(endpointUrl + "/deliveries"), admin),
                             HttpResponse.BodyHandlers.ofString())
                     .body());
             assertThat(deliveries.path("items").get(0).path("responseStatus").asInt())
@@ -206,8 +215,35 @@ class HeraldEndToEndIntegrationTests {
         }
     }
 
-    private static HttpRequest post(URI uri, Object body) {
+    @Test
+    @Order(3)
+    void aMunicipalitysClientSeesItsOwnMunicipalityAndNoOtherOne() throws Exception {
+        URI subscriptions = herald.service("subscriptions").url();
+        URI plock = subscriptions.resolve("/api/municipalities/" + PLOCK);
+        URI lublin = subscriptions.resolve("/api/municipalities/" + LUBLIN);
+        String plocksToken = herald.accessToken("plock");
+
+        HttpResponse<String> own = HTTP.send(authorized(plock, plocksToken), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> other = HTTP.send(authorized(lublin, plocksToken), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous =
+                HTTP.send(HttpRequest.newBuilder(plock).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(JSON.readTree(own.body()).path("name").asString()).isEqualTo("Miasto Płock");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("Lublin");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    private static HttpRequest authorized(URI uri, String token) {
         return HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
+                .build();
+    }
+
+    private static HttpRequest post(URI uri, String token, Object body) {
+        return HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhooks webhook registration and the master key their signing secrets derive from
  * @param limits per-municipality limits
  * @param verification the double opt-in email
+ * @param history how long the delivery history is kept
+ * @param erasures the relay of erasures to {@code subscriptions.erasures.v1}
  */
 @Validated
 @ConfigurationProperties("herald.subscriptions")
@@ -33,7 +35,27 @@ public record SubscriptionsProperties(
         @DefaultValue @Valid Unsubscribe unsubscribe,
         @DefaultValue @Valid Webhooks webhooks,
         @DefaultValue @Valid Limits limits,
-        @DefaultValue @Valid Verification verification) {
+        @DefaultValue @Valid Verification verification,
+        @DefaultValue @Valid History history,
+        @DefaultValue @Valid Erasures erasures) {
+
+    /**
+     * @param retention delivery outcomes older than this are deleted (GDPR data minimisation)
+     * @param purgeInterval how often the purge runs
+     * @param purgeBatchSize rows deleted per statement
+     */
+    public record History(
+            @DefaultValue("90d") Duration retention,
+            @DefaultValue("1h") Duration purgeInterval,
+            @DefaultValue("1000") @Positive int purgeBatchSize) {}
+
+    /**
+     * @param relayInterval how often the outbox of erasures is published
+     * @param batchSize erasures published per Kafka transaction
+     */
+    public record Erasures(
+            @DefaultValue("1s") Duration relayInterval,
+            @DefaultValue("100") @Positive int batchSize) {}
 
     /**
      * @param baseUrl public base URL of this service, for the links it hands out

@@ -1,23 +1,34 @@
 package eu.herald.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.testsupport.TestPostgres;
 import eu.herald.testsupport.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -42,11 +53,24 @@ import tools.jackson.databind.json.JsonMapper;
             "herald.subscriptions.matcher.fetch-size=2",
             "herald.subscriptions.limits.endpoints=4",
             "herald.subscriptions.limits.subscriptions=4",
-            "herald.subscriptions.web-push.vapid-public-key=" + IntegrationTest.VAPID_PUBLIC_KEY
+            "herald.subscriptions.web-push.vapid-public-key=" + IntegrationTest.VAPID_PUBLIC_KEY,
+            // the tests' admin and municipalities write without limit; any other client gets a small one
+            "herald.security.write-limits.per-client.requests=5",
+            "herald.security.write-limits.per-client.per=1h",
+            "herald.security.write-limits.per-tenant.requests=1000000",
+            "herald.security.write-limits.per-tenant.per=1s",
+            "herald.security.write-limits.clients." + Tokens.ADMIN_CLIENT + ".requests=1000000",
+            "herald.security.write-limits.clients." + Tokens.ADMIN_CLIENT + ".per=1s",
+            "herald.security.write-limits.clients." + Tokens.TENANT_CLIENT + ".requests=1000000",
+            "herald.security.write-limits.clients." + Tokens.TENANT_CLIENT + ".per=1s",
+            // the retention test purges on purpose; outcomes dated 2022 by other tests must stay meanwhile
+            "herald.subscriptions.history.purge-interval=1000d",
+            "herald.subscriptions.erasures.relay-interval=100ms",
+            "herald.subscriptions.webhooks.master-key=" + IntegrationTest.MASTER_KEY
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@Import(TestDns.class)
+@Import({TestDns.class, IntegrationTest.CallersOfThePath.class})
 @EmbeddedKafka(
         partitions = 3,
         topics = {"catalogue.session-changes.v1", "catalogue.themes.v1", "notifications.delivery-outcomes.v1"},
@@ -56,6 +80,9 @@ public abstract class IntegrationTest {
     /** A P-256 public key (uncompressed point) standing for the notifications service's VAPID key. */
     protected static final String VAPID_PUBLIC_KEY =
             "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM";
+
+    /** The key webhook secrets derive from; known here so that tests can look for it where it must not be. */
+    protected static final String MASTER_KEY = "test-master-key-7f3c9a1e5b2d4680a9c8e7f6d5b4a392";
 
     @Autowired
     protected MockMvc mvc;
@@ -70,10 +97,43 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", TestPostgres::password);
         registry.add("spring.mail.host", () -> TestSmtp.HOST);
         registry.add("spring.mail.port", TestSmtp::port);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", Tokens.ISSUER::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", Tokens.ISSUER::jwkSetUri);
+    }
+
+    /** Every request of {@link #mvc} carries the token its path needs unless it says otherwise ({@link Tokens#forPath()}). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CallersOfThePath {
+
+        @Bean
+        MockMvcBuilderCustomizer tokenOfThePath() {
+            return builder -> builder.defaultRequest(get("/").with(Tokens.forPath()));
+        }
     }
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** The MockMvc of each context (one per cached context) whose decoder has the keys. */
+    private static final Set<MockMvc> KEYS_FETCHED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The first token a context checks makes it fetch the issuer's JWK set over HTTP; on a loaded two-core
+     * machine that first fetch can time out, which would fail whichever test happened to come first. Fetched
+     * once per context here, with patience, so that every test starts with the keys in the decoder's cache.
+     */
+    @BeforeEach
+    void fetchTheIssuersKeys() {
+        if (KEYS_FETCHED.contains(mvc)) {
+            return;
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .untilAsserted(() -> mvc.perform(get("/api/municipalities/" + UUID.randomUUID())
+                                .header(HttpHeaders.AUTHORIZATION, Tokens.admin()))
+                        .andExpect(status().isNotFound()));
+        KEYS_FETCHED.add(mvc);
+    }
 
     /** The catalogue's taxonomy as its topic would have delivered it (the topic itself is tested once). */
     @BeforeEach
@@ -169,6 +229,24 @@ public abstract class IntegrationTest {
                 ? Map.of("selector", Map.of("type", type, "value", value))
                 : Map.of("selector", Map.of("type", type, "value", value), "changeKinds", Arrays.asList(changeKinds));
         return id(postJson("/api/municipalities/" + municipality + "/subscriptions", body));
+    }
+
+    /** An outcome of a delivery to the endpoint in the municipality's history, as of {@code at}. */
+    protected void delivered(UUID municipality, UUID endpoint, Instant at) {
+        jdbc.sql("""
+                        insert into delivery (delivery_id, municipality_id, endpoint_id, change_id, session_id,
+                                              channel, status, attempts, changed_at, occurred_at)
+                        values (?, ?, ?, ?, ?, 'EMAIL', 'SENT', 1, ?, ?)
+                        """)
+                .params(
+                        UUID.randomUUID(),
+                        municipality,
+                        endpoint,
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        Timestamp.from(at),
+                        Timestamp.from(at))
+                .update();
     }
 
     protected static String unique(String prefix) {

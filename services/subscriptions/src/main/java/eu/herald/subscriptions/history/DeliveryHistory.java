@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the latest outcome of each delivery (an older outcome arriving late never overwrites a newer
- * one; a replayed one changes nothing) and disables an endpoint the receiver says is gone.
+ * one; a replayed one changes nothing) and disables an endpoint the receiver says is gone. The outcome of
+ * an endpoint that no longer exists (erased while a delivery was in flight) is not kept: it would bring
+ * erased data back.
  */
 @Service
 public class DeliveryHistory {
@@ -55,9 +57,11 @@ public class DeliveryHistory {
                         insert into delivery (delivery_id, municipality_id, endpoint_id, change_id, session_id,
                                               session_version, channel, status, reason, endpoint_gone, attempts,
                                               changed_at, sent_at, occurred_at, response_status)
-                        values (:deliveryId, :municipalityId, :endpointId, :changeId, :sessionId, :sessionVersion,
-                                :channel, :status, :reason, :gone, :attempts, :changedAt, :sentAt, :occurredAt,
-                                :responseStatus)
+                        select :deliveryId, :municipalityId, :endpointId, :changeId, :sessionId, :sessionVersion,
+                               :channel, :status, :reason, :gone, :attempts, :changedAt, :sentAt, :occurredAt,
+                               :responseStatus
+                         where exists (select 1 from endpoint
+                                        where id = :endpointId and municipality_id = :municipalityId)
                         on conflict (delivery_id) do update
                            set status = excluded.status, reason = excluded.reason,
                                endpoint_gone = excluded.endpoint_gone, attempts = excluded.attempts,

@@ -55,7 +55,9 @@ class FanOutBenchmarkIntegrationTests extends IntegrationTest {
                 properties.unsubscribe(),
                 properties.webhooks(),
                 properties.limits(),
-                properties.verification());
+                properties.verification(),
+                properties.history(),
+                properties.erasures());
         var fanOut = new FanOut(new Recipients(jdbc, links, transactions, production), requests, json, production);
 
         for (int round = 1; round <= 3; round++) {

@@ -48,7 +48,9 @@ class RecipientsIntegrationTests extends IntegrationTest {
                         properties.unsubscribe(),
                         properties.webhooks(),
                         properties.limits(),
-                        properties.verification()));
+                        properties.verification(),
+                        properties.history(),
+                        properties.erasures()));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long baseline = usedAfterGc(memory);
         long[] peak = {0};
