@@ -11,6 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +51,8 @@ class HeraldEndToEndIntegrationTests {
     private static final String OUTCOMES = "notifications.delivery-outcomes.v1";
     private static final String PLOCK = "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b";
     private static final String LUBLIN = "40120a76-e603-4d24-beb1-b0fb909e4e3e";
+    private static final String PLOCK_EMAIL = "9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a";
+    private static final String LUBLIN_EMAIL = "ce5a12fa-a9d2-4a6c-8371-4cef4e78a50d";
     /** The seeded municipalities subscribed to territorial cohesion, the networking session's theme. */
     private static final Map<String, String> FOLLOWERS_OF_TERRITORIAL_COHESION = Map.of(
             PLOCK,
@@ -233,6 +240,50 @@ class HeraldEndToEndIntegrationTests {
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(other.body()).doesNotContain("Lublin");
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
+    void erasingAMunicipalityInSubscriptionsAnonymisesItsDeliveriesInNotifications() throws Exception {
+        URI lublin = herald.service("subscriptions").url().resolve("/api/municipalities/" + LUBLIN);
+        // the first test emailed Lublin: notifications holds its address
+        assertThat(addressesOfTheEndpoint(LUBLIN_EMAIL)).contains("powiadomienia@lublin.example");
+
+        HttpResponse<String> erased = HTTP.send(
+                HttpRequest.newBuilder(lublin)
+                        .header("Authorization", "Bearer " + herald.accessToken("lublin"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(erased.statusCode()).as(erased.body()).isBetween(200, 204);
+        await().atMost(Duration.ofMinutes(2))
+                .untilAsserted(() -> assertThat(addressesOfTheEndpoint(LUBLIN_EMAIL))
+                        .isNotEmpty()
+                        .containsOnlyNulls());
+        assertThat(HTTP.send(
+                                authorized(lublin, herald.accessToken("herald-admin")),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        // Płock, erased by nobody, keeps its delivery log
+        assertThat(addressesOfTheEndpoint(PLOCK_EMAIL)).contains("powiadomienia@plock.example");
+    }
+
+    /** The address of every delivery to the endpoint, as the notifications service's own database holds it. */
+    private static List<String> addressesOfTheEndpoint(String endpoint) throws SQLException {
+        List<String> addresses = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(herald.jdbcUrl("notifications"));
+                PreparedStatement select =
+                        connection.prepareStatement("select address from delivery where endpoint_id = ?::uuid")) {
+            select.setString(1, endpoint);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    addresses.add(rows.getString(1));
+                }
+            }
+        }
+        return addresses;
     }
 
     private static HttpRequest authorized(URI uri, String token) {
