@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
@@ -84,6 +85,11 @@ class EmailNotifier implements Notifier {
                 email.calendar().content(),
                 "text/calendar; charset=UTF-8; method=" + email.calendar().method());
         alternatives.addBodyPart(calendar);
+        // said up front, so that saving the message does not scan every part for the encoding it needs: the
+        // texts are UTF-8 and their lines may be long, which quoted-printable carries through any relay
+        for (MimeBodyPart part : List.of(text, html, calendar)) {
+            part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        }
         message.setContent(alternatives);
         // RFC 8058 one-click unsubscribe (the URL is signed by subscriptions), and a mailto for other clients
         message.setHeader("List-Unsubscribe", email.listUnsubscribeHeader());

@@ -9,18 +9,30 @@ final class HeaderValues {
 
     // CR, LF and the other C0/C1 controls, Unicode line and paragraph separators, and the character that marks
     // the per-recipient placeholders of a cached rendering (Placeholders), which data must never forge
-    private static final Pattern BREAKS = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\uE000]+");
+    private static final Pattern BREAKS = Pattern.compile("[\\p{Cntrl}\\x80-\\x9F\\u2028\\u2029\\uE000]+");
 
     private HeaderValues() {}
 
     /** Text from data (a session title) made fit for a header: every line break becomes a space. */
     static String oneLine(String text) {
-        return BREAKS.matcher(text).replaceAll(" ").strip();
+        return hasBreak(text) ? BREAKS.matcher(text).replaceAll(" ").strip() : text.strip();
+    }
+
+    /** The same characters as {@link #BREAKS}. */
+    private static boolean hasBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uE000') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Refuses a value with a line break or another control character. */
     static String requireSafe(String header, String value) {
-        if (BREAKS.matcher(value).find()) {
+        // checked for every header of every email: a plain scan, the pattern only where something is found
+        if (hasBreak(value)) {
             throw new InvalidHeader(header + " contains a line break or a control character");
         }
         return value;
