@@ -27,14 +27,15 @@ class OutcomeDeadLettersIntegrationTests extends IntegrationTest {
     @Test
     void deadLettersAnUnreadableOutcomeAndRecordsTheOnesAfterIt() throws Exception {
         String poison = "{not json " + UUID.randomUUID();
-        UUID municipality = UUID.randomUUID();
+        UUID municipality = registerMunicipality("Miasto Martwe Listy");
+        UUID endpoint = registerEmail(municipality, "urzad@martwe-listy.example");
         UUID delivery = UUID.randomUUID();
         ObjectNode outcome =
                 (ObjectNode) json.readTree(ContractSchemas.examples(OUTCOMES).get("sent.json"));
         outcome.put("outcomeId", UUID.randomUUID().toString());
         outcome.put("deliveryId", delivery.toString());
         outcome.put("municipalityId", municipality.toString());
-        outcome.put("endpointId", UUID.randomUUID().toString());
+        outcome.put("endpointId", endpoint.toString());
 
         TopicRecords.send(broker.getBrokersAsString(), OUTCOMES, municipality.toString(), poison);
         TopicRecords.send(
