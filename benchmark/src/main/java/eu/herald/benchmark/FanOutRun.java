@@ -71,7 +71,7 @@ final class FanOutRun {
                     }
                 })) {
             partitions = Admins.partitions(stack.kafka(), REQUESTS);
-            ResourceMonitor monitor = new ResourceMonitor(stack.processes(), services(stack));
+            ResourceMonitor monitor = new ResourceMonitor(stack.processes(), services(stack), stack::operatorToken);
             log.info("{}: rescheduling the networking session", scenario.label());
             change = catalogue.reschedule();
             deliveries.expect(change, endpoints);

@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +35,8 @@ final class ResourceMonitor implements AutoCloseable {
 
     private final Map<String, ProcessHandle> processes;
     private final Map<String, URI> heapMetrics;
+    private final Supplier<String> operatorToken;
+    private volatile @Nullable String token;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<String, Long> cpuAtStart = new LinkedHashMap<>();
@@ -42,9 +46,15 @@ final class ResourceMonitor implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean closed;
 
-    /** Starts sampling; the CPU of each process is counted from now. */
-    ResourceMonitor(Map<String, ProcessHandle> processes, Map<String, URI> services) {
+    /**
+     * Starts sampling; the CPU of each process is counted from now.
+     *
+     * @param operatorToken a token the services' actuator accepts beyond health and info, asked for again when
+     *     the last one has expired
+     */
+    ResourceMonitor(Map<String, ProcessHandle> processes, Map<String, URI> services, Supplier<String> operatorToken) {
         this.processes = processes;
+        this.operatorToken = operatorToken;
         this.heapMetrics = new LinkedHashMap<>();
         services.forEach(
                 (name, url) -> heapMetrics.put(name, url.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap")));
@@ -52,6 +62,20 @@ final class ResourceMonitor implements AutoCloseable {
         this.sampler = new Thread(this::sample, "resource-monitor");
         sampler.setDaemon(true);
         sampler.start();
+    }
+
+    private HttpResponse<String> heapRequest(URI uri, boolean newToken) throws IOException, InterruptedException {
+        String current = token;
+        if (current == null || newToken) {
+            current = operatorToken.get();
+            token = current;
+        }
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(2))
+                        .header("Authorization", "Bearer " + current)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Stops sampling and returns the usage since the start, one line per process. */
@@ -171,9 +195,10 @@ final class ResourceMonitor implements AutoCloseable {
 
     private java.util.Optional<Double> heapMiB(URI uri) {
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = heapRequest(uri, false);
+            if (response.statusCode() == 401) {
+                response = heapRequest(uri, true);
+            }
             if (response.statusCode() != 200) {
                 return java.util.Optional.empty();
             }
