@@ -135,8 +135,8 @@ public final class GuardedHttpClient implements AutoCloseable {
         try (InputStream in = entity.getContent()) {
             byte[] start = in == null ? new byte[0] : in.readNBytes(ReceiverResponse.EXCERPT);
             EntityUtils.consume(entity);
-            String text = new String(start, StandardCharsets.UTF_8).strip();
-            return text.length() > ReceiverResponse.EXCERPT ? text.substring(0, ReceiverResponse.EXCERPT) : text;
+            // at most EXCERPT bytes, so never more characters
+            return new String(start, StandardCharsets.UTF_8).strip();
         }
     }
 

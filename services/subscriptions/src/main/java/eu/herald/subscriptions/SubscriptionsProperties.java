@@ -10,6 +10,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -131,5 +132,15 @@ public record SubscriptionsProperties(
             @DefaultValue("10") @Min(1) int maxAttempts,
             @DefaultValue("500ms") Duration initialInterval,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
-            @DefaultValue("30s") Duration maxInterval) {}
+            @DefaultValue("30s") Duration maxInterval) {
+
+        /** The back-off between attempts of a failing record, as the listener containers take it. */
+        public ExponentialBackOffWithMaxRetries backOff() {
+            var backOff = new ExponentialBackOffWithMaxRetries(maxAttempts - 1);
+            backOff.setInitialInterval(initialInterval.toMillis());
+            backOff.setMultiplier(multiplier);
+            backOff.setMaxInterval(maxInterval.toMillis());
+            return backOff;
+        }
+    }
 }

@@ -14,7 +14,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 @Configuration(proxyBeanMethods = false)
 class OutcomeKafkaConfiguration {
@@ -41,12 +40,9 @@ class OutcomeKafkaConfiguration {
         factory.setAfterRollbackProcessor(null);
         var deadLetters = new KafkaTemplate<>(producers);
         deadLetters.setAllowNonTransactional(true);
-        SubscriptionsProperties.Retry retry = properties.matcher().retry();
-        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        factory.setCommonErrorHandler(new DefaultErrorHandler(new DeadLetterPublishingRecoverer(deadLetters), backOff));
+        factory.setCommonErrorHandler(new DefaultErrorHandler(
+                new DeadLetterPublishingRecoverer(deadLetters),
+                properties.matcher().retry().backOff()));
         return factory;
     }
 

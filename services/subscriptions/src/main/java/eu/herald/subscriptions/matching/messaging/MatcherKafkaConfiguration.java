@@ -17,7 +17,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,12 +78,8 @@ class MatcherKafkaConfiguration {
     DefaultAfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(
             KafkaTemplate<Object, Object> template, SubscriptionsProperties properties) {
         var recoverer = new DeadLetterPublishingRecoverer(template);
-        SubscriptionsProperties.Retry retry = properties.matcher().retry();
-        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        return new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
+        return new DefaultAfterRollbackProcessor<>(
+                recoverer, properties.matcher().retry().backOff(), template, true);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
