@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBatchSize deliveries claimed per look
  * @param lease how long a claimed delivery is held by the instance that claimed it; past it, a delivery whose
  *     instance died is taken over (keep it well above the SMTP timeouts)
- * @param workers deliveries attempted in parallel per instance (for email, at most the SMTP connections)
+ * @param workers deliveries attempted in parallel per instance, for a channel that does not set its own (email: twice
+ *     its SMTP connections; webhooks and web push: their {@code concurrency})
  */
 @Validated
 @ConfigurationProperties("herald.notifications.delivery")

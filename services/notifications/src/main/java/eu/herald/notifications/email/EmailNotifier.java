@@ -9,17 +9,16 @@ import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import eu.herald.notifications.delivery.Endpoint;
 import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Notifier;
+import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
-import java.util.List;
+import java.util.OptionalInt;
 import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 
 /**
@@ -31,6 +30,7 @@ class EmailNotifier implements Notifier {
     private final SmtpConnections smtp;
     private final EmailComposer composer;
     private final Clock clock;
+    private final MimeWriter writer = new MimeWriter();
 
     EmailNotifier(SmtpConnections smtp, EmailComposer composer, Clock clock) {
         this.smtp = smtp;
@@ -43,17 +43,23 @@ class EmailNotifier implements Notifier {
         return Channel.EMAIL;
     }
 
+    /**
+     * Twice the SMTP connections: while one message is on a connection, the next is composed and waits for it, so
+     * the connections never wait for a composition.
+     */
+    @Override
+    public OptionalInt concurrency() {
+        return OptionalInt.of(2 * smtp.size());
+    }
+
     @Override
     public DeliveryResult send(DeliveryId delivery, NotificationRequest request, Endpoint endpoint) {
-        EmailMessage email;
         MimeMessage mime;
         try {
-            email = composer.compose(delivery, request, endpoint);
-            mime = mime(smtp.session(), email);
+            EmailMessage email = composer.compose(delivery, request, endpoint);
+            mime = new WrittenMessage(smtp.session(), email, writer.write(email, clock.instant()));
         } catch (InvalidHeader e) {
             return new Rejected(e.getMessage(), false);
-        } catch (MessagingException e) {
-            return SmtpFailures.classify(new MailPreparationException(e));
         }
         try {
             smtp.send(mime);
@@ -68,51 +74,41 @@ class EmailNotifier implements Notifier {
         return new Delivered(clock.instant());
     }
 
-    static MimeMessage mime(Session session, EmailMessage email) throws MessagingException {
-        MimeMessage message = new FixedIdMessage(session, email.messageId());
-        message.setFrom(email.from());
-        message.setRecipient(MimeMessage.RecipientType.TO, email.to());
-        message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
-        MimeMultipart alternatives = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
-        alternatives.addBodyPart(text);
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
-        alternatives.addBodyPart(html);
-        MimeBodyPart calendar = new MimeBodyPart();
-        calendar.setContent(
-                email.calendar().content(),
-                "text/calendar; charset=UTF-8; method=" + email.calendar().method());
-        alternatives.addBodyPart(calendar);
-        // said up front, so that saving the message does not scan every part for the encoding it needs: the
-        // texts are UTF-8 and their lines may be long, which quoted-printable carries through any relay
-        for (MimeBodyPart part : List.of(text, html, calendar)) {
-            part.setHeader("Content-Transfer-Encoding", "quoted-printable");
-        }
-        message.setContent(alternatives);
-        // RFC 8058 one-click unsubscribe (the URL is signed by subscriptions), and a mailto for other clients
-        message.setHeader("List-Unsubscribe", email.listUnsubscribeHeader());
-        if (email.oneClick()) {
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
-        message.saveChanges();
-        return message;
-    }
+    /**
+     * A message {@link MimeWriter} has written: the SMTP transport takes the envelope's sender and recipient from it
+     * and has it write its bytes.
+     */
+    private static final class WrittenMessage extends MimeMessage {
 
-    /** Keeps the Message-ID derived from the delivery: Jakarta Mail would make up a new one on every save. */
-    private static final class FixedIdMessage extends MimeMessage {
+        private final Address[] from;
+        private final Address[] recipients;
+        private final byte[] bytes;
 
-        private final String messageId;
-
-        FixedIdMessage(Session session, String messageId) {
+        WrittenMessage(Session session, EmailMessage email, byte[] bytes) {
             super(session);
-            this.messageId = messageId;
+            this.from = new Address[] {email.from()};
+            this.recipients = new Address[] {email.to()};
+            this.bytes = bytes;
         }
 
         @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
+        public Address[] getFrom() {
+            return from.clone();
+        }
+
+        @Override
+        public Address[] getAllRecipients() {
+            return recipients.clone();
+        }
+
+        @Override
+        public int getSize() {
+            return bytes.length;
+        }
+
+        @Override
+        public void writeTo(OutputStream out, String[] ignoreHeaders) throws IOException {
+            out.write(bytes);
         }
     }
 }

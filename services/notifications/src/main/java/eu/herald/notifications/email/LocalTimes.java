@@ -14,9 +14,15 @@ import java.util.Locale;
 public final class LocalTimes {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    // abbreviations such as CEST and WEST are what Polish and Portuguese readers use too; CLDR's English names
-    // are the stable source for them
-    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+    /**
+     * Abbreviations such as CEST and WEST are what Polish and Portuguese readers use too. CLDR has them for Europe's
+     * zones in British English; its plain English leaves them out, and the JDK fills them in from older data in a
+     * way that is not stable within a running JVM (a suite once saw "GMT+02:00" for Brussels where another run saw
+     * "CEST"). So British English first, plain English for zones it has no abbreviation for (EST, JST).
+     */
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.UK);
+
+    private static final DateTimeFormatter ZONE_ELSEWHERE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private final ZoneId zone;
     private final DateTimeFormatter date;
@@ -37,7 +43,7 @@ public final class LocalTimes {
 
     /** "16:30 CEST" */
     String time(ZonedDateTime time) {
-        return TIME.format(time) + " " + ZONE.format(time);
+        return TIME.format(time) + " " + zone(time);
     }
 
     /** "Tuesday 11 October 2022, 16:30 CEST" */
@@ -47,9 +53,15 @@ public final class LocalTimes {
 
     /** "Tuesday 11 October 2022, 16:30–18:00 CEST", or both ends in full when they fall on different days. */
     public String span(ZonedDateTime start, ZonedDateTime end) {
-        if (start.toLocalDate().equals(end.toLocalDate()) && ZONE.format(start).equals(ZONE.format(end))) {
+        if (start.toLocalDate().equals(end.toLocalDate()) && zone(start).equals(zone(end))) {
             return date.format(start) + ", " + TIME.format(start) + "–" + time(end);
         }
         return dateTime(start) + " – " + dateTime(end);
+    }
+
+    /** "CEST"; where CLDR has no abbreviation in either English, its "GMT+02:00" */
+    private static String zone(ZonedDateTime time) {
+        String british = ZONE.format(time);
+        return british.startsWith("GMT+") || british.startsWith("GMT-") ? ZONE_ELSEWHERE.format(time) : british;
     }
 }

@@ -43,4 +43,27 @@ class StoredRequestsTests {
         assertThat(stored.read(stored.write(rescheduled))).isEqualTo(rescheduled);
         assertThat(stored.read(stored.write(updated))).isEqualTo(updated);
     }
+
+    @Test
+    void writesTheChangeSharedByAFanOutsRequestsOnceAndReadsEachBackWhole() {
+        NotificationRequest plock = SeedRequests.rescheduled(
+                SeedRequests.newChange(), SeedRequests.plock(), SeedRequests.email("a@plock.example"));
+        NotificationRequest fundao = new NotificationRequest(
+                new RequestId(UUID.randomUUID()),
+                plock.change(),
+                SeedRequests.fundao(),
+                List.of(SeedRequests.email("camara@fundao.example")));
+        NotificationRequest other = SeedRequests.rescheduled(
+                SeedRequests.newChange(), SeedRequests.plock(), SeedRequests.email("a@plock.example"));
+
+        String first = stored.write(plock);
+        String second = stored.write(fundao);
+        String third = stored.write(other);
+
+        assertThat(stored.read(first)).isEqualTo(plock);
+        assertThat(stored.read(second)).isEqualTo(fundao);
+        assertThat(stored.read(third)).isEqualTo(other);
+        assertThat(second).contains(first.substring(first.indexOf("\"change\""), first.indexOf("\"recipient\"")));
+        assertThat(third).contains(other.change().id().value().toString());
+    }
 }

@@ -46,4 +46,17 @@ class LocalTimesTests {
         assertThat(tokyo.span(tokyo.at(START, WARSAW), tokyo.at(END, WARSAW)))
                 .isEqualTo("Tuesday 11 October 2022, 23:30 JST – Wednesday 12 October 2022, 01:00 JST");
     }
+
+    @Test
+    void namesEuropesZonesAsBritishEnglishDoesAndOthersAsEnglishDoes() {
+        LocalTimes london = new LocalTimes(ZoneId.of("Europe/London"), "d MMMM yyyy", Locale.ENGLISH);
+        LocalTimes athens = new LocalTimes(ZoneId.of("Europe/Athens"), "d MMMM yyyy", Locale.ENGLISH);
+        LocalTimes newYork = new LocalTimes(ZoneId.of("America/New_York"), "d MMMM yyyy", Locale.ENGLISH);
+
+        assertThat(london.time(london.at(START, WARSAW))).isEqualTo("15:30 BST");
+        assertThat(athens.time(athens.at(START, WARSAW))).isEqualTo("17:30 EEST");
+        assertThat(newYork.time(newYork.at(START, WARSAW))).isEqualTo("10:30 EDT");
+        assertThat(newYork.time(newYork.at(LocalDateTime.parse("2022-12-06T16:30"), WARSAW)))
+                .isEqualTo("10:30 EST");
+    }
 }

@@ -4,10 +4,14 @@ import eu.herald.subscriptions.endpoint.EndpointId;
 import eu.herald.subscriptions.endpoint.Endpoints;
 import eu.herald.subscriptions.municipality.MunicipalityId;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +28,12 @@ public class DeliveryHistory {
     private static final Logger log = LoggerFactory.getLogger(DeliveryHistory.class);
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Endpoints endpoints;
 
-    DeliveryHistory(JdbcClient jdbc, Endpoints endpoints) {
+    DeliveryHistory(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Endpoints endpoints) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.endpoints = endpoints;
     }
 
@@ -53,47 +59,66 @@ public class DeliveryHistory {
 
     @Transactional
     public void record(DeliveryOutcome outcome) {
-        jdbc.sql("""
-                        insert into delivery (delivery_id, municipality_id, endpoint_id, change_id, session_id,
-                                              session_version, channel, status, reason, endpoint_gone, attempts,
-                                              changed_at, sent_at, occurred_at, response_status)
-                        select :deliveryId, :municipalityId, :endpointId, :changeId, :sessionId, :sessionVersion,
-                               :channel, :status, :reason, :gone, :attempts, :changedAt, :sentAt, :occurredAt,
-                               :responseStatus
-                         where exists (select 1 from endpoint
-                                        where id = :endpointId and municipality_id = :municipalityId)
-                        on conflict (delivery_id) do update
-                           set status = excluded.status, reason = excluded.reason,
-                               endpoint_gone = excluded.endpoint_gone, attempts = excluded.attempts,
-                               sent_at = excluded.sent_at, occurred_at = excluded.occurred_at,
-                               response_status = excluded.response_status
-                         where delivery.occurred_at <= excluded.occurred_at
-                        """)
-                .param("deliveryId", outcome.deliveryId())
-                .param("municipalityId", outcome.municipalityId())
-                .param("endpointId", outcome.endpointId())
-                .param("changeId", outcome.changeId())
-                .param("sessionId", outcome.sessionId())
-                .param("sessionVersion", outcome.sessionVersion())
-                .param("channel", outcome.channel())
-                .param("status", outcome.status())
-                .param("reason", outcome.reason())
-                .param("gone", outcome.endpointGone())
-                .param("attempts", outcome.attempts())
-                .param("changedAt", Timestamp.from(outcome.changedAt()))
-                .param("sentAt", outcome.sentAt() == null ? null : Timestamp.from(outcome.sentAt()))
-                .param("occurredAt", Timestamp.from(outcome.occurredAt()))
-                .param("responseStatus", outcome.responseStatus())
-                .update();
-        if (outcome.endpointGone()) {
-            String reason = "gone: " + (outcome.reason() == null ? outcome.status() : outcome.reason());
-            if (endpoints.disable(new EndpointId(outcome.endpointId()), reason)) {
-                log.info(
-                        "Disabled endpoint {} of municipality {} ({})",
-                        outcome.endpointId(),
-                        outcome.municipalityId(),
-                        reason);
+        record(List.of(outcome));
+    }
+
+    /**
+     * Records the outcomes of one poll in one transaction and one JDBC batch, in their order: a fan-out's outcomes
+     * cost a few hundred commits, not one each.
+     */
+    @Transactional
+    public void record(List<DeliveryOutcome> outcomes) {
+        batch.batchUpdate(
+                """
+                insert into delivery (delivery_id, municipality_id, endpoint_id, change_id, session_id,
+                                      session_version, channel, status, reason, endpoint_gone, attempts,
+                                      changed_at, sent_at, occurred_at, response_status)
+                select :deliveryId, :municipalityId, :endpointId, :changeId, :sessionId, :sessionVersion,
+                       :channel, :status, :reason, :gone, :attempts, :changedAt, :sentAt, :occurredAt,
+                       :responseStatus
+                 where exists (select 1 from endpoint
+                                where id = :endpointId and municipality_id = :municipalityId)
+                on conflict (delivery_id) do update
+                   set status = excluded.status, reason = excluded.reason,
+                       endpoint_gone = excluded.endpoint_gone, attempts = excluded.attempts,
+                       sent_at = excluded.sent_at, occurred_at = excluded.occurred_at,
+                       response_status = excluded.response_status
+                 where delivery.occurred_at <= excluded.occurred_at
+                """, outcomes.stream().map(DeliveryHistory::parameters).toArray(SqlParameterSource[]::new));
+        for (DeliveryOutcome outcome : outcomes) {
+            if (outcome.endpointGone()) {
+                disableGone(outcome);
             }
+        }
+    }
+
+    private static SqlParameterSource parameters(DeliveryOutcome outcome) {
+        return new MapSqlParameterSource()
+                .addValue("deliveryId", outcome.deliveryId())
+                .addValue("municipalityId", outcome.municipalityId())
+                .addValue("endpointId", outcome.endpointId())
+                .addValue("changeId", outcome.changeId())
+                .addValue("sessionId", outcome.sessionId())
+                .addValue("sessionVersion", outcome.sessionVersion(), Types.INTEGER)
+                .addValue("channel", outcome.channel())
+                .addValue("status", outcome.status())
+                .addValue("reason", outcome.reason(), Types.VARCHAR)
+                .addValue("gone", outcome.endpointGone())
+                .addValue("attempts", outcome.attempts())
+                .addValue("changedAt", Timestamp.from(outcome.changedAt()))
+                .addValue("sentAt", outcome.sentAt() == null ? null : Timestamp.from(outcome.sentAt()), Types.TIMESTAMP)
+                .addValue("occurredAt", Timestamp.from(outcome.occurredAt()))
+                .addValue("responseStatus", outcome.responseStatus(), Types.INTEGER);
+    }
+
+    private void disableGone(DeliveryOutcome outcome) {
+        String reason = "gone: " + (outcome.reason() == null ? outcome.status() : outcome.reason());
+        if (endpoints.disable(new EndpointId(outcome.endpointId()), reason)) {
+            log.info(
+                    "Disabled endpoint {} of municipality {} ({})",
+                    outcome.endpointId(),
+                    outcome.municipalityId(),
+                    reason);
         }
     }
 

@@ -18,4 +18,4 @@ record MessagingProperties(
         @DefaultValue("3") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicas,
         @DefaultValue("1s") Duration relayInterval,
-        @DefaultValue("100") @Min(1) int relayBatchSize) {}
+        @DefaultValue("500") @Min(1) int relayBatchSize) {}

@@ -1,6 +1,8 @@
 package eu.herald.notifications.delivery.messaging;
 
 import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.delivery.SessionChange;
+import eu.herald.notifications.delivery.messaging.RequestMessage.ChangeMessage;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,13 @@ class NotificationRequestDeserializer implements Deserializer<NotificationReques
     private final JacksonJsonDeserializer<RequestMessage> json =
             new JacksonJsonDeserializer<>(RequestMessage.class, JSON, false);
 
+    /**
+     * The change the previous request carried, as read. The requests of a fan-out all carry the same change, so it
+     * is read (UUIDs, times, zone) once and shared, which also lets the rendering and the delivery log recognise it
+     * by identity. One deserializer serves one consumer thread.
+     */
+    private @Nullable LastChange last;
+
     @Override
     public NotificationRequest deserialize(String topic, byte @Nullable [] data) {
         return read(json.deserialize(topic, data));
@@ -33,12 +42,24 @@ class NotificationRequestDeserializer implements Deserializer<NotificationReques
         return read(json.deserialize(topic, headers, data));
     }
 
-    private static NotificationRequest read(@Nullable RequestMessage message) {
+    private NotificationRequest read(@Nullable RequestMessage message) {
         if (message == null) {
             throw new UnreadableRequest("the record has no value");
         }
-        return message.toRequest();
+        return message.toRequest(this::change);
     }
+
+    private SessionChange change(ChangeMessage message) {
+        LastChange previous = last;
+        if (previous != null && previous.message().equals(message)) {
+            return previous.change();
+        }
+        SessionChange change = RequestMessage.change(message);
+        last = new LastChange(message, change);
+        return change;
+    }
+
+    private record LastChange(ChangeMessage message, SessionChange change) {}
 
     @Override
     public void close() {

@@ -33,6 +33,9 @@ class NotificationRequestListener {
             id = Topics.DISPATCH_GROUP,
             groupId = Topics.DISPATCH_GROUP,
             topics = Topics.REQUESTS,
+            // one consumer per partition of the requests (three by default): while one records its batch or
+            // waits for the last send of it, the others' deliveries keep the channels' workers busy
+            concurrency = "${herald.notifications.messaging.consumers:3}",
             batch = "true")
     void on(List<ConsumerRecord<String, @Nullable NotificationRequest>> records) {
         List<NotificationRequest> requests = new ArrayList<>(records.size());

@@ -107,6 +107,11 @@ record RequestMessage(
             @Nullable String previousSecretUntil) {}
 
     NotificationRequest toRequest() {
+        return toRequest(RequestMessage::change);
+    }
+
+    /** @param changes reads the change, or gives one read before from an equal message */
+    NotificationRequest toRequest(Function<ChangeMessage, SessionChange> changes) {
         ChangeMessage change = required(this.change, "change");
         RecipientMessage recipient = required(this.recipient, "recipient");
         List<EndpointMessage> endpoints = required(this.endpoints, "endpoints");
@@ -118,10 +123,10 @@ record RequestMessage(
             read.add(endpoint(required(endpoints.get(i), "endpoints[" + i + "]"), "endpoints[" + i + "]"));
         }
         return new NotificationRequest(
-                new RequestId(uuid(requestId, "requestId")), change(change), recipient(recipient), read);
+                new RequestId(uuid(requestId, "requestId")), changes.apply(change), recipient(recipient), read);
     }
 
-    private static SessionChange change(ChangeMessage change) {
+    static SessionChange change(ChangeMessage change) {
         SessionMessage session = required(change.session(), "change.session");
         return new SessionChange(
                 new ChangeId(uuid(change.changeId(), "change.changeId")),

@@ -73,6 +73,30 @@ class NotificationRequestDeserializerTests {
     }
 
     @Test
+    void sharesTheChangeOfConsecutiveRequestsForTheSameChangeAndReadsADifferentOneAnew() {
+        NotificationRequestDeserializer deserializer = new NotificationRequestDeserializer();
+        ObjectNode first = example();
+        ObjectNode second = example();
+        second.put("requestId", "b1b2c3d4-e5f6-5a7b-8c9d-0e1f2a3b4c5d");
+        ((ObjectNode) second.get("recipient")).put("name", "Gmina Lublin");
+        ObjectNode moved = example();
+        ((ObjectNode) moved.get("change").get("session")).put("start", "2022-10-11T17:30:00");
+
+        NotificationRequest plock =
+                deserializer.deserialize(TOPIC, first.toString().getBytes(UTF_8));
+        NotificationRequest lublin =
+                deserializer.deserialize(TOPIC, second.toString().getBytes(UTF_8));
+        NotificationRequest later =
+                deserializer.deserialize(TOPIC, moved.toString().getBytes(UTF_8));
+
+        assertThat(lublin.change()).isSameAs(plock.change());
+        assertThat(lublin.recipient().name()).isEqualTo("Gmina Lublin");
+        assertThat(later.change()).isNotSameAs(plock.change());
+        assertThat(later.change().session().start()).isEqualTo(LocalDateTime.parse("2022-10-11T17:30"));
+        assertThat(plock.change().session().start()).isEqualTo(LocalDateTime.parse("2022-10-11T17:00"));
+    }
+
+    @Test
     void ignoresPropertiesItDoesNotKnow() {
         ObjectNode json = example();
         json.put("addedInAMinorVersion", true);
