@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import eu.herald.subscriptions.IntegrationTest;
+import eu.herald.subscriptions.LocalReceivers;
 import eu.herald.subscriptions.Tokens;
 import eu.herald.testsupport.WebhookReceiver;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -38,11 +38,7 @@ import tools.jackson.databind.JsonNode;
  * that even names the municipality (403), and by the municipality itself and the admin (served). Every
  * handler of the service is either public, the admin's onboarding, or in this matrix.
  */
-@TestPropertySource(
-        properties = {
-            "herald.subscriptions.webhooks.allow-http=true",
-            "herald.subscriptions.webhooks.allowed-addresses=127.0.0.1/32"
-        })
+@LocalReceivers
 class TenantIsolationIntegrationTests extends IntegrationTest {
 
     /** An event nobody else follows: the fan-out tests count who follows the seeded one. */
