@@ -1,5 +1,6 @@
 package eu.herald.subscriptions.tenant;
 
+import static eu.herald.testsupport.ChunkedRequestBuilder.chunked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -512,6 +513,26 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         List<String> before = stored(plock.municipality());
 
         MockHttpServletResponse response = call(change, plock.path(change.path()), Tokens.tenant(plock.municipality()));
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(stored(plock.municipality())).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAChunkedRequestBodyOverTheLimitWhileReadingIt() throws Exception {
+        Tenant plock = tenant("Miasto Duże Kawałkami");
+        // a change that would be stored (unknown properties are ignored), but for its size, which is not declared
+        String huge = "{\"changeKinds\": [\"CANCELLED\"], \"padding\": \"" + "x".repeat(70_000) + "\"}";
+        List<String> before = stored(plock.municipality());
+
+        MockHttpServletResponse response = mvc.perform(
+                        chunked(HttpMethod.PUT, plock.path("/api/municipalities/{m}/subscriptions/{subscription}"))
+                                .header(HttpHeaders.AUTHORIZATION, Tokens.tenant(plock.municipality()))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(huge))
+                .andReturn()
+                .getResponse();
 
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
