@@ -26,6 +26,25 @@ class AuthorizationSecretsFolderTests {
                 .isEqualTo(generated.clientSecret("herald-operator"));
     }
 
+    /** As Compose hands them over from .env: the key as one line of base64 (DER), the secrets without a last newline. */
+    @Test
+    void readsAKeyWithoutPemArmourAndSecretsFromOneValue(@TempDir Path generated, @TempDir Path compose)
+            throws Exception {
+        AuthorizationSecrets.createIfMissing(generated, List.of("herald-operator"));
+        String base64 = Files.readString(generated.resolve("signing-key.pem")).replaceAll("-----[A-Z ]+-----|\\s", "");
+        Files.writeString(compose.resolve("signing-key.pem"), base64);
+        Files.writeString(compose.resolve("client-secrets.properties"), "herald-operator=first\nplock=second");
+
+        var secrets = new AuthorizationSecretsFolder(compose);
+
+        assertThat(secrets.signingKey().getKeyID())
+                .isEqualTo(
+                        new AuthorizationSecretsFolder(generated).signingKey().getKeyID());
+        assertThat(secrets.clientSecrets())
+                .containsEntry("herald-operator", "first")
+                .containsEntry("plock", "second");
+    }
+
     @Test
     void keepsWhatExistsWhenGeneratingAgain(@TempDir Path folder) {
         String secret =

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Makes {@link ResourceServerSecurity} available to a service that has this module on its classpath. */
@@ -20,5 +21,11 @@ public class HeraldSecurityAutoConfiguration {
                 new ProblemAuthenticationEntryPoint(problems),
                 new WriteRateLimiter(properties.writeLimits(), problems, System::nanoTime),
                 new RequestBodyLimit(properties.maxRequestBody(), problems));
+    }
+
+    /** The 413 of a body of undeclared length that went over the limit while it was read. */
+    @Bean
+    HandlerExceptionResolver requestBodyLimitRefusal(ResourceServerSecurity security) {
+        return security.bodyLimit().refusal();
     }
 }

@@ -1,19 +1,36 @@
 package eu.herald.security;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Refuses a request whose declared body ({@code Content-Length}) is over the limit with 413 before anything
- * reads it, so a large body costs neither parsing nor memory.
+ * Caps request bodies at {@code herald.security.max-request-body} with 413. A declared body ({@code Content-Length})
+ * over the limit is refused before anything reads it, so a large body costs neither parsing nor memory. A body of
+ * undeclared length (chunked) is read through a stream that fails once it has given more than the limit; whatever
+ * was reading it (an HTTP message converter, mostly) fails with it, and the {@link #refusal() refusal} answers that
+ * request with the same 413 before any exception handler of the service can call it a 400 or a 500.
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
+
+    /** Set on a request whose body went over the limit while it was read. */
+    private static final String EXCEEDED = RequestBodyLimit.class.getName() + ".EXCEEDED";
 
     private final DataSize limit;
     private final Problems problems;
@@ -26,14 +43,131 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit.toBytes()) {
-            problems.write(
-                    request,
-                    response,
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than " + limit.toKilobytes() + " KB");
+        long declared = request.getContentLengthLong();
+        if (declared > limit.toBytes()) {
+            refuse(request, response);
             return;
         }
-        chain.doFilter(request, response);
+        // a declared length is enforced by the container: only a body of unknown length needs counting
+        chain.doFilter(declared < 0 ? new CappedBody(request, limit.toBytes()) : request, response);
+    }
+
+    /**
+     * Answers 413 for a request whose body went over the limit while a handler's argument was read from it; ordered
+     * before the resolver of the services' {@code @ControllerAdvice}, which would take the converter's failure for
+     * unreadable JSON.
+     */
+    HandlerExceptionResolver refusal() {
+        return new Refusal();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(
+                request,
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + limit.toKilobytes() + " KB");
+    }
+
+    private final class Refusal implements HandlerExceptionResolver, Ordered {
+
+        @Override
+        public @Nullable ModelAndView resolveException(
+                HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception ex) {
+            if (request.getAttribute(EXCEEDED) == null || response.isCommitted()) {
+                return null;
+            }
+            try {
+                response.resetBuffer();
+                refuse(request, response);
+            } catch (IOException e) {
+                return null;
+            }
+            return new ModelAndView();
+        }
+
+        @Override
+        public int getOrder() {
+            // after Spring Boot's DefaultErrorAttributes (which only records the exception), before everything else
+            return Ordered.HIGHEST_PRECEDENCE + 1;
+        }
+    }
+
+    /** A request whose body stream fails once it has given more than {@code limit} bytes. */
+    private static final class CappedBody extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private @Nullable ServletInputStream body;
+
+        CappedBody(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (body == null) {
+                body = new CappedStream(super.getInputStream());
+            }
+            return body;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        private final class CappedStream extends ServletInputStream {
+
+            private final ServletInputStream delegate;
+            private long read;
+
+            CappedStream(ServletInputStream delegate) {
+                this.delegate = delegate;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = delegate.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = delegate.read(buffer, offset, length);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) throws IOException {
+                read += n;
+                if (read > limit) {
+                    setAttribute(EXCEEDED, Boolean.TRUE);
+                    throw new IOException("the request body is larger than " + limit + " bytes");
+                }
+            }
+
+            @Override
+            public boolean isFinished() {
+                return delegate.isFinished();
+            }
+
+            @Override
+            public boolean isReady() {
+                return delegate.isReady();
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                delegate.setReadListener(listener);
+            }
+        }
     }
 }

@@ -51,6 +51,10 @@ public final class ResourceServerSecurity {
         this.bodyLimit = bodyLimit;
     }
 
+    RequestBodyLimit bodyLimit() {
+        return bodyLimit;
+    }
+
     /** The authority a token with this scope has, for {@code hasAuthority}. */
     public static String scope(String scope) {
         return ScopeAuthorities.PREFIX + scope;

@@ -3,11 +3,13 @@ package eu.herald.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.herald.testsupport.TestIssuer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +52,9 @@ class ResourceServerSecurityIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    SecuredApplication.Things things;
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
@@ -213,6 +218,42 @@ class ResourceServerSecurityIntegrationTests {
         assertProblem(response, 413);
     }
 
+    @Test
+    void refusesAChunkedBodyOverTheLimitAsAProblemAndStoresNothing() throws Exception {
+        String name = "chunked-" + UUID.randomUUID();
+        String large = "{\"name\": \"" + name + "\", \"padding\": \"" + "x".repeat(8192) + "\"}";
+
+        HttpResponse<String> response =
+                sendChunked(ISSUER.token("chunked-large-writer", SecuredApplication.WRITE), large);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertProblem(response, 413);
+        assertThat(json.readTree(response.body()).get("detail").asString())
+                .isEqualTo("The request body is larger than 1 KB");
+        assertThat(things.created).doesNotContain(name);
+    }
+
+    @Test
+    void acceptsAChunkedBodyWithinTheLimit() throws Exception {
+        String name = "chunked-" + UUID.randomUUID();
+
+        HttpResponse<String> response =
+                sendChunked(ISSUER.token("chunked-writer", SecuredApplication.WRITE), "{\"name\": \"" + name + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode created = json.readTree(response.body());
+        assertThat(created.get("transferEncoding").asString()).isEqualTo("chunked");
+        assertThat(things.created).contains(name);
+    }
+
+    @Test
+    void leavesAMalformedChunkedBodyWithinTheLimitA400() throws Exception {
+        HttpResponse<String> response =
+                sendChunked(ISSUER.token("chunked-sloppy-writer", SecuredApplication.WRITE), "{\"name\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
     private void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -221,6 +262,18 @@ class ResourceServerSecurityIntegrationTests {
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("detail").asString()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception", "eyJ");
+    }
+
+    /** A POST whose body has no declared length: HTTP/1.1 sends it with {@code Transfer-Encoding: chunked}. */
+    private HttpResponse<String> sendChunked(String token, String body) throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/things"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, @Nullable String token, @Nullable String body)

@@ -1,6 +1,9 @@
 package eu.herald.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -37,9 +40,16 @@ class SecuredApplication {
             return Map.of("things", "all");
         }
 
+        /** The names of the things created, in order: what a refused request must not add to. */
+        final List<String> created = new CopyOnWriteArrayList<>();
+
+        /** Says how the body came (a length or chunked), so a test can tell that it sent what it meant to. */
         @PostMapping("/api/things")
-        Map<String, String> create(@RequestBody Map<String, String> thing) {
-            return Map.of("created", thing.getOrDefault("name", ""));
+        Map<String, String> create(@RequestBody Map<String, String> thing, HttpServletRequest request) {
+            String name = thing.getOrDefault("name", "");
+            created.add(name);
+            String chunked = String.valueOf(request.getHeader("Transfer-Encoding"));
+            return Map.of("created", name, "transferEncoding", chunked);
         }
 
         @GetMapping("/api/me")

@@ -1,6 +1,7 @@
 package eu.herald.catalogue;
 
 import static eu.herald.catalogue.SessionJson.networking;
+import static eu.herald.testsupport.ChunkedRequestBuilder.chunked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -234,6 +235,23 @@ class CatalogueSecurityIntegrationTests extends CatalogueIntegrationTest {
         MvcTestResult result = write(HttpMethod.POST, "/api/sessions", huge, OPERATOR);
 
         assertThat(result).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAChunkedBodyOverTheLimitWhileReadingItAndStoresNothing() {
+        Snapshot before = snapshot();
+        // a session that would be created (unknown properties are ignored), but for its size, which is not declared
+        String huge =
+                networking().replace("\"languages\"", "\"padding\": \"" + "x".repeat(70_000) + "\", \"languages\"");
+
+        MvcTestResult result = mvc.perform(chunked(HttpMethod.POST, "/api/sessions")
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(huge));
+
+        assertThat(result).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(problem(result).get("detail").asString()).isEqualTo("The request body is larger than 64 KB");
         assertThat(snapshot()).isEqualTo(before);
     }
 

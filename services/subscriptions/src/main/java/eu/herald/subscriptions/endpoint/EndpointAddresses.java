@@ -1,22 +1,17 @@
 package eu.herald.subscriptions.endpoint;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks of the addresses a municipality registers. Each answers why the value is unacceptable, or
- * null. The webhook check is about the form of the URL; where it leads is the SSRF guard's
- * ({@code eu.herald.egress.AddressGuard}: every resolved address, at registration and at delivery).
+ * null. The webhook and push endpoint checks are about the form of the URL; where it leads is the SSRF
+ * guard's ({@code eu.herald.egress.AddressGuard}: every resolved address, at registration and at delivery).
  */
 final class EndpointAddresses {
-
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private EndpointAddresses() {}
 
@@ -53,7 +48,7 @@ final class EndpointAddresses {
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || url.length() > 2048) {
             return "must be the https URL of a push service";
         }
-        return forbiddenHost(uri.getHost());
+        return null;
     }
 
     /** The browser's public key: an uncompressed P-256 point, 65 bytes starting with 4 (RFC 8291). */
@@ -75,38 +70,6 @@ final class EndpointAddresses {
             return Base64.getUrlDecoder().decode(value.replace("=", ""));
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static @Nullable String forbiddenHost(String rawHost) {
-        String host = rawHost.toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        if (host.equals("localhost") || host.endsWith(".localhost") || host.equals("metadata.google.internal")) {
-            return "must not point at a local or metadata address";
-        }
-        if (!IPV4.matcher(host).matches() && !host.contains(":")) {
-            return null; // a name: resolved and checked when delivering
-        }
-        try {
-            InetAddress address = InetAddress.getByName(host); // a literal: no lookup happens
-            boolean uniqueLocalV6 = address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc;
-            boolean sharedV4 = address.getAddress().length == 4
-                    && (address.getAddress()[0] & 0xff) == 100
-                    && (address.getAddress()[1] & 0xc0) == 64;
-            if (address.isLoopbackAddress()
-                    || address.isAnyLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isMulticastAddress()
-                    || uniqueLocalV6
-                    || sharedV4) {
-                return "must not point at a loopback, private, link-local or metadata address";
-            }
-            return null;
-        } catch (UnknownHostException e) {
-            return "must be a well-formed https URL";
         }
     }
 }

@@ -28,6 +28,7 @@ public class EndpointRegistration {
     private final Endpoints endpoints;
     private final WebhookSecrets secrets;
     private final WebhookSender webhooks;
+    private final PushServices pushServices;
     private final TransactionTemplate transaction;
     private final SubscriptionsProperties properties;
     private final Clock clock;
@@ -37,6 +38,7 @@ public class EndpointRegistration {
             Endpoints endpoints,
             WebhookSecrets secrets,
             WebhookSender webhooks,
+            PushServices pushServices,
             PlatformTransactionManager transactions,
             SubscriptionsProperties properties,
             Clock clock) {
@@ -44,6 +46,7 @@ public class EndpointRegistration {
         this.endpoints = endpoints;
         this.secrets = secrets;
         this.webhooks = webhooks;
+        this.pushServices = pushServices;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
@@ -60,7 +63,11 @@ public class EndpointRegistration {
         return new Registered(add(Endpoint.email(municipality, address, clock), "address"), null);
     }
 
-    @Transactional
+    /**
+     * A new push subscription, active at once. Like a webhook's URL, its endpoint's host is resolved and every
+     * address checked by the SSRF guard before anything is stored, outside the transaction; the notifications
+     * service checks again at every delivery.
+     */
     public Registered registerWebPush(MunicipalityId municipality, PushSubscription push) {
         List<InvalidField> errors = new ArrayList<>();
         check(errors, "subscription.endpoint", EndpointAddresses.pushEndpointProblem(push.endpoint()));
@@ -69,7 +76,9 @@ public class EndpointRegistration {
         if (!errors.isEmpty()) {
             throw new InvalidInput("The push subscription is malformed.", errors);
         }
-        return new Registered(add(Endpoint.webPush(municipality, push, clock), "subscription.endpoint"), null);
+        checkDestination("subscription.endpoint", URI.create(push.endpoint()), pushServices::check);
+        return transaction.execute(status ->
+                new Registered(add(Endpoint.webPush(municipality, push, clock), "subscription.endpoint"), null));
     }
 
     /**
@@ -83,20 +92,27 @@ public class EndpointRegistration {
         if (problem != null) {
             throw new InvalidInput("url", problem);
         }
-        checkDestination(URI.create(url));
+        checkDestination("url", URI.create(url), webhooks::check);
         return transaction.execute(status -> {
             Endpoint endpoint = add(Endpoint.webhook(municipality, url, clock), "url");
             return new Registered(endpoint, secrets.secret(endpoint.id().value(), 1));
         });
     }
 
-    private void checkDestination(URI url) {
+    /** A check of where a URL leads: its host resolved and every address passed by the SSRF guard. */
+    @FunctionalInterface
+    private interface Destinations {
+
+        void check(URI url) throws UnknownHostException;
+    }
+
+    private static void checkDestination(String field, URI url, Destinations destinations) {
         try {
-            webhooks.check(url);
+            destinations.check(url);
         } catch (DestinationRefused e) {
-            throw new InvalidInput("url", "must not point at a forbidden address: " + e.reason());
+            throw new InvalidInput(field, "must not point at a forbidden address: " + e.reason());
         } catch (UnknownHostException e) {
-            throw new InvalidInput("url", "must have a host that resolves: " + url.getHost() + " does not");
+            throw new InvalidInput(field, "must have a host that resolves: " + url.getHost() + " does not");
         }
     }
 

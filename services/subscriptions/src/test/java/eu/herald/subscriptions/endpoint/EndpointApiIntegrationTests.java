@@ -27,6 +27,7 @@ class EndpointApiIntegrationTests extends IntegrationTest {
     private static final String P256DH =
             "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM";
     private static final String AUTH = "tBHItJI5svbpez7KI4CCXg";
+    private static final Map<String, String> KEYS = Map.of("p256dh", P256DH, "auth", AUTH);
 
     @Autowired
     WebhookSecrets secrets;
@@ -77,17 +78,7 @@ class EndpointApiIntegrationTests extends IntegrationTest {
     @Test
     void registersABrowserPushSubscriptionAsActive() throws Exception {
         UUID municipality = registerMunicipality("Miasto Kielce");
-        endpoint(
-                        municipality,
-                        Map.of(
-                                "channel",
-                                "WEB_PUSH",
-                                "subscription",
-                                Map.of(
-                                        "endpoint",
-                                        "https://fcm.googleapis.com/fcm/send/abc:def",
-                                        "keys",
-                                        Map.of("p256dh", P256DH, "auth", AUTH))))
+        endpoint(municipality, push("https://fcm.googleapis.com/fcm/send/abc:def"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.channel").value("WEB_PUSH"))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
@@ -114,6 +105,51 @@ class EndpointApiIntegrationTests extends IntegrationTest {
         problem(endpoint(municipality, Map.of("channel", "WEB_PUSH")));
         mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
                 .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void refusesPushEndpointsThatPointInsideAndStoresNothing() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Zamość");
+        for (String endpoint : new String[] {
+            "https://127.0.0.1/push/abc",
+            "https://localhost/push/abc",
+            "https://10.1.2.3/push/abc",
+            "https://192.168.0.5/push/abc",
+            "https://[::1]/push/abc",
+            "https://169.254.169.254/latest/meta-data",
+            "https://[fd00:ec2::254]/latest/meta-data",
+            "https://[::ffff:127.0.0.1]/push/abc",
+            "https://2130706433/push/abc",
+            "https://push.inside.example/push/abc",
+            "https://push.nowhere.example/push/abc"
+        }) {
+            problem(endpoint(municipality, push(endpoint)))
+                    .andExpect(jsonPath("$.errors.length()").value(1))
+                    .andExpect(jsonPath("$.errors[0].field").value("subscription.endpoint"))
+                    .andExpect(jsonPath("$.errors[0].message", startsWith("must ")));
+        }
+        mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void saysWhyTheSsrfGuardRefusesAPushServiceHost() throws Exception {
+        UUID municipality = registerMunicipality("Miasto Tarnów");
+
+        problem(endpoint(municipality, push("https://push.inside.example/push/abc")))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must not point at a forbidden address: push.inside.example resolves to "
+                                + "10.0.0.7 is a private address, which is not allowed"));
+        problem(endpoint(municipality, push("https://169.254.169.254/latest/meta-data")))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must not point at a forbidden address: 169.254.169.254 is a link-local or cloud "
+                                + "metadata address, which is not allowed"));
+        problem(endpoint(municipality, push("https://push.nowhere.example/push/abc")))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must have a host that resolves: push.nowhere.example does not"));
+        endpoint(municipality, push("https://93.184.215.14/push/abc")).andExpect(status().isCreated());
+        mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
+                .andExpect(jsonPath("$.length()").value(1));
     }
 
     @Test
@@ -215,6 +251,10 @@ class EndpointApiIntegrationTests extends IntegrationTest {
                 .andExpect(jsonPath("$.errors[0].message", containsString("most endpoints")));
         mvc.perform(get("/api/municipalities/" + municipality + "/endpoints"))
                 .andExpect(jsonPath("$.length()").value(4));
+    }
+
+    private static Map<String, Object> push(String endpoint) {
+        return Map.of("channel", "WEB_PUSH", "subscription", Map.of("endpoint", endpoint, "keys", KEYS));
     }
 
     private ResultActions endpoint(UUID municipality, Map<String, Object> body) throws Exception {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.subscriptions.IntegrationTest;
+import eu.herald.subscriptions.LocalReceivers;
 import eu.herald.subscriptions.Tokens;
 import eu.herald.testsupport.WebhookReceiver;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,11 +27,7 @@ import tools.jackson.databind.JsonNode;
  * and the secrets appear in no answer but the one that created them.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(
-        properties = {
-            "herald.subscriptions.webhooks.allow-http=true",
-            "herald.subscriptions.webhooks.allowed-addresses=127.0.0.1/32"
-        })
+@LocalReceivers
 class SecretsStayOutOfTheOutputIntegrationTests extends IntegrationTest {
 
     private final WebhookReceiver receiver = WebhookReceiver.start();

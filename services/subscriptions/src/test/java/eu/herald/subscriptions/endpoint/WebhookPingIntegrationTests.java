@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.subscriptions.IntegrationTest;
+import eu.herald.subscriptions.LocalReceivers;
 import eu.herald.testsupport.WebhookReceiver;
 import eu.herald.testsupport.WebhookReceiver.Received;
 import java.util.List;
@@ -16,15 +17,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Test pings against a real local receiver: plain http and 127.0.0.1 are allowed here, as in local development. */
-@TestPropertySource(
-        properties = {
-            "herald.subscriptions.webhooks.allow-http=true",
-            "herald.subscriptions.webhooks.allowed-addresses=127.0.0.1/32"
-        })
+@LocalReceivers
 class WebhookPingIntegrationTests extends IntegrationTest {
 
     private final WebhookReceiver receiver = WebhookReceiver.start();

@@ -1,10 +1,12 @@
 package eu.herald.subscriptions.tenant;
 
+import static eu.herald.testsupport.ChunkedRequestBuilder.chunked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import eu.herald.subscriptions.IntegrationTest;
+import eu.herald.subscriptions.LocalReceivers;
 import eu.herald.subscriptions.Tokens;
 import eu.herald.testsupport.WebhookReceiver;
 import java.time.Instant;
@@ -26,7 +28,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -38,11 +39,7 @@ import tools.jackson.databind.JsonNode;
  * that even names the municipality (403), and by the municipality itself and the admin (served). Every
  * handler of the service is either public, the admin's onboarding, or in this matrix.
  */
-@TestPropertySource(
-        properties = {
-            "herald.subscriptions.webhooks.allow-http=true",
-            "herald.subscriptions.webhooks.allowed-addresses=127.0.0.1/32"
-        })
+@LocalReceivers
 class TenantIsolationIntegrationTests extends IntegrationTest {
 
     /** An event nobody else follows: the fan-out tests count who follows the seeded one. */
@@ -516,6 +513,26 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         List<String> before = stored(plock.municipality());
 
         MockHttpServletResponse response = call(change, plock.path(change.path()), Tokens.tenant(plock.municipality()));
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(stored(plock.municipality())).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAChunkedRequestBodyOverTheLimitWhileReadingIt() throws Exception {
+        Tenant plock = tenant("Miasto Duże Kawałkami");
+        // a change that would be stored (unknown properties are ignored), but for its size, which is not declared
+        String huge = "{\"changeKinds\": [\"CANCELLED\"], \"padding\": \"" + "x".repeat(70_000) + "\"}";
+        List<String> before = stored(plock.municipality());
+
+        MockHttpServletResponse response = mvc.perform(
+                        chunked(HttpMethod.PUT, plock.path("/api/municipalities/{m}/subscriptions/{subscription}"))
+                                .header(HttpHeaders.AUTHORIZATION, Tokens.tenant(plock.municipality()))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(huge))
+                .andReturn()
+                .getResponse();
 
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.subscriptions.webpush.WebPushProperties;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,7 +19,8 @@ class WebPushConfigControllerTests {
 
     @Test
     void answersAProblemWhenNoKeyIsConfiguredSoThePageCanSaySo() throws Exception {
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new WebPushConfigController(new WebPushProperties(null)))
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(
+                        new WebPushConfigController(new WebPushProperties(null, List.of())))
                 .build();
 
         mvc.perform(get("/api/web-push/config"))

@@ -4,6 +4,7 @@ import eu.herald.egress.AddressGuard;
 import eu.herald.egress.WebhookSecrets;
 import eu.herald.egress.WebhookSender;
 import eu.herald.subscriptions.SubscriptionsProperties;
+import eu.herald.subscriptions.webpush.WebPushProperties;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -13,13 +14,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Webhook secrets derived from the master key (ADR 0007) and the guarded client of the test ping, both from
- * {@code eu.herald.egress} so that this service and the notifications service derive, sign and guard alike.
+ * Webhook secrets derived from the master key (ADR 0007), the guarded client of the test ping and the guard of
+ * push endpoints, all from {@code eu.herald.egress} so that this service and the notifications service derive,
+ * sign and guard alike.
  */
 @Configuration(proxyBeanMethods = false)
-class WebhookConfiguration {
+class EgressConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(EgressConfiguration.class);
 
     @Bean
     WebhookSecrets webhookSecrets(SubscriptionsProperties properties) {
@@ -34,10 +36,10 @@ class WebhookConfiguration {
         return new WebhookSecrets(Base64.getEncoder().encodeToString(random));
     }
 
-    /** Name lookups of webhook hosts; the system resolver, replaceable where DNS is not available. */
+    /** Name lookups of webhook and push service hosts; the system resolver, replaceable where DNS is not available. */
     @Bean
     @ConditionalOnMissingBean
-    AddressGuard.Resolver webhookHostResolver() {
+    AddressGuard.Resolver hostResolver() {
         return AddressGuard.Resolver.SYSTEM;
     }
 
@@ -49,5 +51,10 @@ class WebhookConfiguration {
                 AddressGuard.allowing(webhooks.allowedAddresses()),
                 new WebhookSender.Settings(webhooks.allowHttp(), webhooks.pingTimeout(), 2, 20),
                 resolver);
+    }
+
+    @Bean
+    PushServices pushServices(WebPushProperties webPush, AddressGuard.Resolver resolver) {
+        return new PushServices(AddressGuard.allowing(webPush.allowedAddresses()), resolver);
     }
 }
