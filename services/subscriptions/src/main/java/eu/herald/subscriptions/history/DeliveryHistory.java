@@ -57,11 +57,6 @@ public class DeliveryHistory {
     /** One page of deliveries, most recent first. */
     public record Page(List<Delivery> items, int page, int size, long total) {}
 
-    @Transactional
-    public void record(DeliveryOutcome outcome) {
-        record(List.of(outcome));
-    }
-
     /**
      * Records the outcomes of one poll in one transaction and one JDBC batch, in their order: a fan-out's outcomes
      * cost a few hundred commits, not one each.

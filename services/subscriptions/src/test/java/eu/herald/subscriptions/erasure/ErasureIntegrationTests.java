@@ -163,7 +163,7 @@ class ErasureIntegrationTests extends IntegrationTest {
         mvc.perform(delete("/api/municipalities/" + municipality + "/endpoints/" + endpoint))
                 .andExpect(status().isNoContent());
 
-        history.record(new DeliveryOutcome(
+        history.record(List.of(new DeliveryOutcome(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -179,7 +179,7 @@ class ErasureIntegrationTests extends IntegrationTest {
                 Instant.now(),
                 Instant.now(),
                 Instant.now(),
-                null));
+                null)));
 
         assertThat(count("select count(*) from delivery where endpoint_id = ?", endpoint))
                 .isZero();

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON of {@code subscriptions.notification-requests.v1} as it is on the wire: every property optional and
- * a string, so that reading it never depends on the producer's Java types. {@link #toRequest()} checks what the
+ * a string, so that reading it never depends on the producer's Java types. {@link #toRequest(Function)} checks what the
  * schema requires and turns it into the service's own records, naming the first property that is wrong.
  */
 record RequestMessage(
@@ -105,10 +105,6 @@ record RequestMessage(
             @Nullable String url,
             @Nullable Integer secretVersion,
             @Nullable String previousSecretUntil) {}
-
-    NotificationRequest toRequest() {
-        return toRequest(RequestMessage::change);
-    }
 
     /** @param changes reads the change, or gives one read before from an equal message */
     NotificationRequest toRequest(Function<ChangeMessage, SessionChange> changes) {
