@@ -12,7 +12,7 @@ import eu.herald.benchmark.report.Results.ScenarioResult;
 import eu.herald.benchmark.report.Results.Target;
 import eu.herald.benchmark.sink.Receipts;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,34 +57,43 @@ final class FanOutRun {
                 "Measured after one unmeasured warm-up change to %,d municipalities (compiled code, open connections).",
                 Math.min(n, options.warmUp())));
         AtomicLong requests = new AtomicLong();
-        List<Long> requestTimes = Collections.synchronizedList(new ArrayList<>());
+        // where each request is on the topic and when the harness read it; when it became readable is worked out
+        // from the stable offsets afterwards
+        List<StableOffsets.Located> requestRecords = new ArrayList<>();
+        List<Long> requestTimes = new ArrayList<>();
         List<byte[]> samples = new CopyOnWriteArrayList<>();
-        int partitions;
+        int partitions = Admins.partitions(stack.kafka(), REQUESTS);
         Catalogue.Change change;
         List<ProcessUsage> usage;
+        long[] requestArrivals;
         try (Catalogue catalogue = new Catalogue(stack.url("catalogue"), stack.kafka(), stack::operatorToken);
+                StableOffsets stable = StableOffsets.follow(stack.kafka(), REQUESTS, partitions);
                 TopicWatch watch = TopicWatch.fromEnd(stack.kafka(), REQUESTS, record -> {
+                    long now = Receipts.nowMicros();
+                    synchronized (requestRecords) {
+                        requestRecords.add(new StableOffsets.Located(record.partition(), record.offset()));
+                        requestTimes.add(now);
+                    }
                     requests.incrementAndGet();
-                    requestTimes.add(Receipts.nowMicros());
                     if (samples.size() < SAMPLES) {
                         samples.add(record.value());
                     }
                 })) {
-            partitions = Admins.partitions(stack.kafka(), REQUESTS);
             ResourceMonitor monitor = new ResourceMonitor(stack.processes(), services(stack), stack::operatorToken);
             log.info("{}: rescheduling the networking session", scenario.label());
             change = catalogue.reschedule();
             deliveries.expect(change, endpoints);
             awaitDeliveries(deliveries, requests);
             usage = monitor.usage();
+            synchronized (requestRecords) {
+                requestArrivals = stable.visibleMicros(
+                        requestRecords,
+                        requestTimes.stream().mapToLong(Long::longValue).toArray());
+            }
         }
+        Arrays.sort(requestArrivals);
         long origin = change.occurredAtMicros();
         Correctness correctness = deliveries.correctness();
-        long[] requestArrivals;
-        synchronized (requestTimes) {
-            requestArrivals =
-                    requestTimes.stream().mapToLong(Long::longValue).sorted().toArray();
-        }
         Rate matcher = requestArrivals.length == 0
                 ? new Rate(0, 0, 0)
                 : RawCeilings.rate(requestArrivals.length, origin, requestArrivals[requestArrivals.length - 1]);
