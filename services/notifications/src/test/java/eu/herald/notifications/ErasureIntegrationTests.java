@@ -17,6 +17,7 @@ import eu.herald.notifications.delivery.Dispatch;
 import eu.herald.notifications.delivery.Endpoint;
 import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.notifications.delivery.Erasures;
+import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Recipient;
 import eu.herald.testsupport.TestSmtp;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GDPR erasures from {@code subscriptions.erasures.v1}, through the real topic into the real delivery log: afterwards
@@ -174,6 +176,46 @@ class ErasureIntegrationTests extends IntegrationTestSupport {
         dispatch.dispatch(List.of(SeedRequests.published(late, municipality, erased, kept)));
         assertThat(deliveries.ofChange(late)).extracting(Delivery::endpointId).containsExactly(kept.id());
         assertThat(rowsMentioning(erased.address())).isZero();
+    }
+
+    @Test
+    void rewritesARequestStoredWithItsChangeWithoutTheErasedEndpointAndKeepsTheChange() throws Exception {
+        String marker = "whole-" + UUID.randomUUID().toString().substring(0, 8);
+        Recipient municipality =
+                SeedRequests.recipient(UUID.randomUUID().toString(), "Gmina " + marker, "pl", SeedRequests.WARSAW);
+        Endpoint erased = SeedRequests.email("erased-" + marker + "@herald-tests.example");
+        Endpoint kept = SeedRequests.email("kept-" + marker + "@herald-tests.example");
+        ChangeId change = SeedRequests.newChange();
+        NotificationRequest request = SeedRequests.rescheduled(change, municipality, erased, kept);
+        dispatch.dispatch(List.of(request));
+        // as requests were stored before V5: whole, with no row of their change
+        jdbc.sql("update notification_request set payload = cast(:payload as jsonb) where change_id = :change")
+                .param("payload", JsonMapper.builder().build().writeValueAsString(request))
+                .param("change", change.value())
+                .update();
+        jdbc.sql("delete from notification_change where change_id = :change")
+                .param("change", change.value())
+                .update();
+
+        produceErasure(
+                municipality.municipalityId().toString(),
+                ENDPOINT_ERASED,
+                erasure("ENDPOINT", municipality.municipalityId().toString(), erased.id()));
+
+        await().untilAsserted(() -> assertThat(rowsMentioning(erased.address())).isZero());
+        String payload = jdbc.sql("select payload::text from notification_request where change_id = :change")
+                .param("change", change.value())
+                .query(String.class)
+                .single();
+        assertThat(payload)
+                .contains(kept.address())
+                .doesNotContain(change.value().toString());
+        // the change the payload no longer holds has its own row again, so a retry can still read the request
+        assertThat(jdbc.sql("select payload::text from notification_change where change_id = :change")
+                        .param("change", change.value())
+                        .query(String.class)
+                        .single())
+                .contains(change.value().toString());
     }
 
     @Test

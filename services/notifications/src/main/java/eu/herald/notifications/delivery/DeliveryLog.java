@@ -85,6 +85,7 @@ public class DeliveryLog {
         }
         Map<RequestId, NotificationRequest> unique = new LinkedHashMap<>();
         requests.forEach(request -> unique.putIfAbsent(request.id(), request));
+        stored.storeChanges(batch, unique.values(), now);
         batch.batchUpdate(
                 INSERT_REQUEST,
                 unique.values().stream()
@@ -154,11 +155,11 @@ public class DeliveryLog {
             return List.of();
         }
         Map<UUID, NotificationRequest> requests = new HashMap<>();
-        jdbc.sql("select request_id, payload::text as payload from notification_request where request_id in (:ids)")
+        jdbc.sql(StoredRequests.SELECT + " where r.request_id in (:ids)")
                 .param(
                         "ids",
                         due.stream().map(d -> d.requestId().value()).distinct().toList())
-                .query((rs, row) -> stored.read(rs.getString("payload")))
+                .query((rs, row) -> stored.read(rs.getString("payload"), rs.getString("change")))
                 .list()
                 .forEach(request -> requests.put(request.id().value(), request));
         return due.stream()

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ public class Erasures {
                     .param("municipality", municipality)
                     .update();
         } else {
-            withoutEndpoints(Set.copyOf(endpoints), municipality, endpointParameter);
+            withoutEndpoints(Set.copyOf(endpoints), municipality, endpointParameter, now);
         }
         jdbc.sql("update delivery_outcome o set reason = :scrubbed from delivery d"
                         + " where o.delivery_id = d.delivery_id and o.reason is not null and o.reason <> :scrubbed and "
@@ -160,19 +161,19 @@ public class Erasures {
     }
 
     /** Rewrites each stored request that lists an erased endpoint without it; one left with none is deleted. */
-    private void withoutEndpoints(Set<UUID> erased, UUID municipality, List<UUID> endpointParameter) {
-        List<StoredRow> rows = jdbc.sql("""
-                        select request_id, payload::text as payload from notification_request
-                         where request_id in (select d.request_id from delivery d
-                                               where d.municipality_id = :municipality and d.endpoint_id in (:endpoints))
-                           for update
+    private void withoutEndpoints(Set<UUID> erased, UUID municipality, List<UUID> endpointParameter, Instant now) {
+        List<StoredRow> rows = jdbc.sql(StoredRequests.SELECT + """
+                         where r.request_id in (select d.request_id from delivery d
+                                                 where d.municipality_id = :municipality and d.endpoint_id in (:endpoints))
+                           for update of r
                         """)
                 .param("municipality", municipality)
                 .param("endpoints", endpointParameter)
-                .query((rs, row) -> new StoredRow(rs.getObject("request_id", UUID.class), rs.getString("payload")))
+                .query((rs, row) -> new StoredRow(
+                        rs.getObject("request_id", UUID.class), rs.getString("payload"), rs.getString("change")))
                 .list();
         for (StoredRow row : rows) {
-            NotificationRequest request = stored.read(row.payload());
+            NotificationRequest request = stored.read(row.payload(), row.change());
             List<Endpoint> kept = request.endpoints().stream()
                     .filter(endpoint -> !erased.contains(endpoint.id().value()))
                     .collect(Collectors.toList());
@@ -181,6 +182,8 @@ public class Erasures {
                         .param("id", row.requestId())
                         .update();
             } else if (kept.size() < request.endpoints().size()) {
+                // a request stored with its change is written back without it: the change's own row must exist
+                stored.storeChange(jdbc, request.change(), now);
                 jdbc.sql("update notification_request set payload = cast(:payload as jsonb) where request_id = :id")
                         .param(
                                 "payload",
@@ -192,5 +195,6 @@ public class Erasures {
         }
     }
 
-    private record StoredRow(UUID requestId, String payload) {}
+    private record StoredRow(
+            UUID requestId, String payload, @Nullable String change) {}
 }

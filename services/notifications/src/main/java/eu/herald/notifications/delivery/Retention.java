@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes what is older than the retention period ({@code herald.notifications.retention.period}, 90 days by
- * default): finished deliveries with their outcomes, then the stored requests no delivery points at any more. In
- * batches, each its own transaction; rows another instance is purging at the same moment are skipped. A delivery
- * still pending or retrying, or with an outcome the relay has not published, is kept whatever its age.
+ * default): finished deliveries with their outcomes, then the stored requests no delivery points at any more, then
+ * the stored changes no request points at. In batches, each its own transaction; rows another instance is purging
+ * at the same moment are skipped. A delivery still pending or retrying, or with an outcome the relay has not
+ * published, is kept whatever its age.
  */
 @Component
 public class Retention implements SchedulingConfigurer {
@@ -64,6 +65,9 @@ public class Retention implements SchedulingConfigurer {
             batch = Objects.requireNonNull(transaction.execute(status -> purgeRequests(before)));
             requests += batch;
         } while (batch == properties.batchSize());
+        do {
+            batch = Objects.requireNonNull(transaction.execute(status -> purgeChanges(before)));
+        } while (batch == properties.batchSize());
         if (deliveries + requests > 0) {
             log.info(
                     "retention: deleted {} deliveries and {} requests recorded before {}",
@@ -101,15 +105,26 @@ public class Retention implements SchedulingConfigurer {
                 .update();
     }
 
+    /** The stored requests no delivery points at any more. */
     private int purgeRequests(Instant before) {
+        return purgeUnreferenced("notification_request", "request_id", "delivery", before);
+    }
+
+    /** The stored changes no request points at any more; they hold no personal data, so they are not counted. */
+    private int purgeChanges(Instant before) {
+        return purgeUnreferenced("notification_change", "change_id", "notification_request", before);
+    }
+
+    /** One batch of the table's rows recorded before the time that no row of {@code referencedFrom} names by key. */
+    private int purgeUnreferenced(String table, String key, String referencedFrom, Instant before) {
         return jdbc.sql("""
-                        delete from notification_request where request_id in (
-                            select r.request_id from notification_request r
-                             where r.created_at < :before
-                               and not exists (select 1 from delivery d where d.request_id = r.request_id)
+                        delete from %1$s where %2$s in (
+                            select t.%2$s from %1$s t
+                             where t.created_at < :before
+                               and not exists (select 1 from %3$s r where r.%2$s = t.%2$s)
                              limit :limit
                                for update skip locked)
-                        """)
+                        """.formatted(table, key, referencedFrom))
                 .param("before", before.atOffset(ZoneOffset.UTC))
                 .param("limit", properties.batchSize())
                 .update();

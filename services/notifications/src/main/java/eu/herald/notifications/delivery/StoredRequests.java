@@ -1,53 +1,87 @@
 package eu.herald.notifications.delivery;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The service's own records of a request as JSON in the delivery log: what a retry or a replay renders from. Its
- * own mapper, so that what was stored reads back whatever the application's JSON settings become.
+ * The service's own records of a request as JSON in the delivery log: what a retry, a replay or an erasure reads
+ * back. The change is stored once in {@code notification_change}, not in each of its fan-out's requests; a request
+ * stored before that (V5) still holds its change and reads back as it is. Its own mapper, so that what was stored
+ * reads back whatever the application's JSON settings become.
  */
 final class StoredRequests {
+
+    /** A request's columns together with its change's, for {@link #read(String, String)}. */
+    static final String SELECT = """
+            select r.request_id, r.payload::text as payload, c.payload::text as change
+              from notification_request r left join notification_change c on c.change_id = r.change_id
+            """;
 
     private static final JsonMapper PLAIN = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final JsonMapper json = PLAIN.rebuild()
-            .addModule(new SimpleModule().addSerializer(SessionChange.class, new SharedChanges()))
-            .build();
+    private static final String INSERT_CHANGE = """
+            insert into notification_change (change_id, payload, created_at)
+            values (:changeId, cast(:payload as jsonb), :createdAt)
+            on conflict (change_id) do nothing
+            """;
+
+    /** The request without its change. */
+    private record Stored(RequestId id, Recipient recipient, List<Endpoint> endpoints) {}
 
     String write(NotificationRequest request) {
-        return json.writeValueAsString(request);
+        return PLAIN.writeValueAsString(new Stored(request.id(), request.recipient(), request.endpoints()));
     }
 
-    NotificationRequest read(String json) {
-        return PLAIN.readValue(json, NotificationRequest.class);
+    String writeChange(SessionChange change) {
+        return PLAIN.writeValueAsString(change);
     }
 
     /**
-     * Writes the change of a fan-out once: its requests share the same instance (see the request deserializer), so
-     * the JSON written for the previous request is written again as it is, the same bytes the plain mapper writes.
+     * @param request a request's payload
+     * @param change its change's, null for a request stored with its change
      */
-    private static final class SharedChanges extends ValueSerializer<SessionChange> {
-
-        private volatile @Nullable Written last;
-
-        @Override
-        public void serialize(SessionChange change, JsonGenerator generator, SerializationContext context) {
-            Written written = last;
-            if (written == null || written.change() != change) {
-                written = new Written(change, PLAIN.writeValueAsString(change));
-                last = written;
-            }
-            generator.writeRawValue(written.json());
+    NotificationRequest read(String request, @Nullable String change) {
+        ObjectNode node = (ObjectNode) PLAIN.readTree(request);
+        if (!node.has("change") && change != null) {
+            node.set("change", PLAIN.readTree(change));
         }
+        return PLAIN.treeToValue(node, NotificationRequest.class);
+    }
 
-        private record Written(SessionChange change, String json) {}
+    /** Stores the changes of the requests that are not stored yet, one row each however many requests share one. */
+    void storeChanges(NamedParameterJdbcTemplate jdbc, Collection<NotificationRequest> requests, Instant now) {
+        Map<ChangeId, SessionChange> changes = new LinkedHashMap<>();
+        requests.forEach(request -> changes.putIfAbsent(request.change().id(), request.change()));
+        jdbc.batchUpdate(
+                INSERT_CHANGE,
+                changes.values().stream()
+                        .map(change -> changeParameters(change, now))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    /** Stores the change unless it is stored already. */
+    void storeChange(JdbcClient jdbc, SessionChange change, Instant now) {
+        jdbc.sql(INSERT_CHANGE).paramSource(changeParameters(change, now)).update();
+    }
+
+    private SqlParameterSource changeParameters(SessionChange change, Instant now) {
+        return new MapSqlParameterSource()
+                .addValue("changeId", change.id().value())
+                .addValue("payload", writeChange(change))
+                .addValue("createdAt", now.atOffset(ZoneOffset.UTC));
     }
 }

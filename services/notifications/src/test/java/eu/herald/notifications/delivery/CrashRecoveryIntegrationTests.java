@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An instance that died abruptly after recording a batch and before sending it (no graceful shutdown, the
@@ -26,6 +28,9 @@ class CrashRecoveryIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     DeliveryLog deliveries;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void sendsWhatADeadInstanceRecordedButNeverSentExactlyOnce() throws Exception {
@@ -60,6 +65,35 @@ class CrashRecoveryIntegrationTests extends IntegrationTestSupport {
                         .isEqualTo(1);
             }
         });
+    }
+
+    @Test
+    void sendsWhatWasRecordedWithItsChangeBeforeChangesWereStoredApart() {
+        ChangeId change = SeedRequests.newChange();
+        Target target = Target.email("stored-whole");
+        Endpoint endpoint = new Endpoint(new EndpointId(target.endpointId()), Channel.EMAIL, target.address(), null);
+        NotificationRequest request = SeedRequests.rescheduled(change, SeedRequests.plock(), endpoint);
+        Instant crashedAt = Instant.now().minus(Duration.ofMinutes(10));
+        Delivery delivery = Delivery.pending(request, endpoint, crashedAt, crashedAt.plus(Duration.ofMinutes(5)));
+        deliveries.record(List.of(request), List.of(delivery), crashedAt, delivery.nextAttemptAt());
+        assertThat(jdbc.sql("select count(*) from notification_change where change_id = :id")
+                        .param("id", change.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // as a request was stored before V5: whole, with no row of its change
+        jdbc.sql("update notification_request set payload = cast(:payload as jsonb) where request_id = :id")
+                .param("payload", JsonMapper.builder().build().writeValueAsString(request))
+                .param("id", request.id().value())
+                .update();
+        jdbc.sql("delete from notification_change where change_id = :id")
+                .param("id", change.value())
+                .update();
+
+        await().untilAsserted(() -> assertThat(deliveries.find(delivery.id()))
+                .hasValueSatisfying(row -> assertThat(row.status()).isEqualTo(DeliveryStatus.SENT)));
+        assertThat(TestSmtp.withMessageId("<" + delivery.id() + "@herald>")).hasSize(1);
     }
 
     @Test

@@ -87,15 +87,24 @@ class RetentionIntegrationTests extends IntegrationTestSupport {
                             "notification_request where change_id = :id",
                             old.get(i).value()))
                     .isZero();
+            assertThat(count(
+                            "notification_change where change_id = :id",
+                            old.get(i).value()))
+                    .isZero();
         }
         assertThat(deliveries.find(retrying))
                 .hasValueSatisfying(row -> assertThat(row.status()).isEqualTo(DeliveryStatus.RETRYING));
         assertThat(count("notification_request where change_id = :id", retryingChange.value()))
                 .isEqualTo(1);
+        // old, but its request is still needed: so is its change
+        assertThat(count("notification_change where change_id = :id", retryingChange.value()))
+                .isEqualTo(1);
         assertThat(deliveries.find(recent)).isPresent();
         assertThat(count("delivery_outcome where delivery_id = :id", recent.value()))
                 .isEqualTo(1);
         assertThat(count("notification_request where change_id = :id", recentChange.value()))
+                .isEqualTo(1);
+        assertThat(count("notification_change where change_id = :id", recentChange.value()))
                 .isEqualTo(1);
         // nothing left to purge: a second run deletes nothing of what stays
         assertThat(retention.purge()).isEqualTo(new Retention.Purged(0, 0));
@@ -132,11 +141,12 @@ class RetentionIntegrationTests extends IntegrationTestSupport {
                 .param("age", age)
                 .param("change", change.value())
                 .update();
-        jdbc.sql(
-                        "update notification_request set created_at = now() - cast(:age as interval) where change_id = :change")
-                .param("age", age)
-                .param("change", change.value())
-                .update();
+        for (String table : List.of("notification_request", "notification_change")) {
+            jdbc.sql("update " + table + " set created_at = now() - cast(:age as interval) where change_id = :change")
+                    .param("age", age)
+                    .param("change", change.value())
+                    .update();
+        }
     }
 
     private long count(String from, Object id) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class StoredRequestsTests {
 
@@ -40,30 +41,36 @@ class StoredRequestsTests {
                 quiet,
                 endpoint);
 
-        assertThat(stored.read(stored.write(rescheduled))).isEqualTo(rescheduled);
-        assertThat(stored.read(stored.write(updated))).isEqualTo(updated);
+        assertThat(readBack(rescheduled)).isEqualTo(rescheduled);
+        assertThat(readBack(updated)).isEqualTo(updated);
     }
 
     @Test
-    void writesTheChangeSharedByAFanOutsRequestsOnceAndReadsEachBackWhole() {
-        NotificationRequest plock = SeedRequests.rescheduled(
-                SeedRequests.newChange(), SeedRequests.plock(), SeedRequests.email("a@plock.example"));
-        NotificationRequest fundao = new NotificationRequest(
-                new RequestId(UUID.randomUUID()),
-                plock.change(),
-                SeedRequests.fundao(),
-                List.of(SeedRequests.email("camara@fundao.example")));
-        NotificationRequest other = SeedRequests.rescheduled(
+    void storesARequestWithoutItsChange() {
+        NotificationRequest request = SeedRequests.rescheduled(
                 SeedRequests.newChange(), SeedRequests.plock(), SeedRequests.email("a@plock.example"));
 
-        String first = stored.write(plock);
-        String second = stored.write(fundao);
-        String third = stored.write(other);
+        String payload = stored.write(request);
 
-        assertThat(stored.read(first)).isEqualTo(plock);
-        assertThat(stored.read(second)).isEqualTo(fundao);
-        assertThat(stored.read(third)).isEqualTo(other);
-        assertThat(second).contains(first.substring(first.indexOf("\"change\""), first.indexOf("\"recipient\"")));
-        assertThat(third).contains(other.change().id().value().toString());
+        assertThat(payload)
+                .contains(request.id().value().toString(), "a@plock.example")
+                .doesNotContain(request.change().id().value().toString(), "\"change\"");
+        assertThat(stored.writeChange(request.change()))
+                .contains(request.change().id().value().toString());
+    }
+
+    @Test
+    void readsARequestStoredWithItsChangeAsItWas() {
+        NotificationRequest request = SeedRequests.rescheduled(
+                SeedRequests.newChange(), SeedRequests.plock(), SeedRequests.email("a@plock.example"));
+        // as requests were stored before their changes were stored apart (V5)
+        String whole = JsonMapper.builder().build().writeValueAsString(request);
+
+        assertThat(stored.read(whole, null)).isEqualTo(request);
+        assertThat(stored.read(whole, stored.writeChange(request.change()))).isEqualTo(request);
+    }
+
+    private NotificationRequest readBack(NotificationRequest request) {
+        return stored.read(stored.write(request), stored.writeChange(request.change()));
     }
 }
