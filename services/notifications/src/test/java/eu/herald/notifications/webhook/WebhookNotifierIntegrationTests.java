@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import eu.herald.egress.WebhookSecrets;
 import eu.herald.notifications.IntegrationTestSupport;
 import eu.herald.notifications.RequestJson.Target;
+import eu.herald.notifications.SeedRequests;
 import eu.herald.notifications.TopicReader;
 import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.Delivery;
@@ -20,6 +21,7 @@ import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.EndpointId;
+import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.testsupport.ContractSchemas;
 import eu.herald.testsupport.WebhookReceiver;
 import eu.herald.testsupport.WebhookReceiver.Received;
@@ -44,6 +46,9 @@ class WebhookNotifierIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     DeliveryLog deliveries;
+
+    @Autowired
+    JsonMapper applicationJson;
 
     private final WebhookReceiver receiver = WebhookReceiver.start();
 
@@ -104,6 +109,18 @@ class WebhookNotifierIntegrationTests extends IntegrationTestSupport {
             assertThat(JSON.readTree(value(outcome)).get("responseStatus").asInt())
                     .isEqualTo(204);
         }
+    }
+
+    @Test
+    void writesTheSameBodyAsTheWholeEventWithTheApplicationsMapper() {
+        NotificationRequest request = SeedRequests.rescheduled(
+                SeedRequests.newChange(), SeedRequests.plock(), SeedRequests.webhook(receiver.url("/same")));
+        DeliveryId delivery =
+                DeliveryId.of(request.change().id(), request.endpoints().get(0).id());
+
+        byte[] body = new SessionChangeEvents(applicationJson).render(delivery, request);
+
+        assertThat(body).isEqualTo(new WholeEvents(applicationJson).render(delivery, request));
     }
 
     @Test
