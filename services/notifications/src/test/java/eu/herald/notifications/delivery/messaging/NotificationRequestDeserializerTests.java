@@ -3,23 +3,36 @@ package eu.herald.notifications.delivery.messaging;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import eu.herald.notifications.delivery.ChangeKind;
 import eu.herald.notifications.delivery.Channel;
 import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Recipient.DeliveryMode;
+import eu.herald.notifications.delivery.SessionChange;
 import eu.herald.testsupport.ContractSchemas;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,6 +40,9 @@ class NotificationRequestDeserializerTests {
 
     private static final String TOPIC = "subscriptions.notification-requests.v1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper CONTRACT = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     @Test
     void readsEveryExampleOfTheContract() {
@@ -94,6 +110,127 @@ class NotificationRequestDeserializerTests {
         assertThat(later.change()).isNotSameAs(plock.change());
         assertThat(later.change().session().start()).isEqualTo(LocalDateTime.parse("2022-10-11T17:30"));
         assertThat(plock.change().session().start()).isEqualTo(LocalDateTime.parse("2022-10-11T17:00"));
+    }
+
+    @Test
+    void readsAChangeThatDiffersInOneByteAnew() {
+        NotificationRequestDeserializer deserializer = new NotificationRequestDeserializer();
+        ObjectNode bumped = example();
+        ((ObjectNode) bumped.get("change").get("session")).put("version", 3);
+
+        NotificationRequest first = deserializer.deserialize(TOPIC, bytes(example()));
+        NotificationRequest second = deserializer.deserialize(TOPIC, bytes(bumped));
+        NotificationRequest third = deserializer.deserialize(TOPIC, bytes(bumped));
+
+        assertThat(first.change().session().version()).isEqualTo(2);
+        assertThat(second.change()).isNotSameAs(first.change());
+        assertThat(second.change().session().version()).isEqualTo(3);
+        assertThat(third.change()).isSameAs(second.change());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidChanges")
+    void refusesAnInvalidChangeAfterAValidOneForTheSameReasonAsAlone(
+            String name, UnaryOperator<ObjectNode> spoil, String reason) {
+        byte[] invalid = bytes(spoil.apply(example()));
+        NotificationRequestDeserializer afterAValidOne = new NotificationRequestDeserializer();
+        afterAValidOne.deserialize(TOPIC, bytes(example()));
+
+        String alone = failure(new NotificationRequestDeserializer(), invalid);
+
+        assertThat(alone).contains(reason);
+        assertThat(failure(afterAValidOne, invalid)).isEqualTo(alone);
+    }
+
+    static Stream<Arguments> invalidChanges() {
+        return Stream.of(
+                arguments(
+                        "a version below 1",
+                        spoilingSession(session -> session.put("version", 0)),
+                        "change.session.version must be at least 1: 0"),
+                arguments(
+                        "a version that is not a number",
+                        spoilingSession(session -> session.put("version", "two")),
+                        "Cannot deserialize value of type `java.lang.Integer` from String \"two\""),
+                arguments(
+                        "a null change",
+                        (UnaryOperator<ObjectNode>) json -> json.putNull("change"),
+                        "change is missing"),
+                arguments(
+                        "a change that is text",
+                        (UnaryOperator<ObjectNode>) json -> json.put("change", "RESCHEDULED"),
+                        "RequestMessage[\"change\"]"),
+                arguments(
+                        "a change that is an array",
+                        (UnaryOperator<ObjectNode>) json -> json.set("change", JSON.createArrayNode()),
+                        "RequestMessage[\"change\"]"));
+    }
+
+    @Test
+    void refusesARecordCutShortAfterTheChangeOfThePreviousOne() {
+        NotificationRequestDeserializer deserializer = new NotificationRequestDeserializer();
+        String whole = example().toString();
+        byte[] cut = whole.substring(0, whole.indexOf("\"recipient\"")).getBytes(UTF_8);
+        NotificationRequest first = deserializer.deserialize(TOPIC, bytes(example()));
+
+        assertThat(failure(deserializer, cut)).startsWith("Unexpected end-of-input");
+        assertThat(deserializer.deserialize(TOPIC, bytes(example())).change()).isSameAs(first.change());
+    }
+
+    @Test
+    void readsThePropertiesInAnyOrderAsBindingTheWholeRecordDoes() {
+        ObjectNode example = example();
+        NotificationRequestDeserializer deserializer = new NotificationRequestDeserializer();
+        SessionChange read = deserializer.deserialize(TOPIC, bytes(example)).change();
+
+        for (List<String> order : orders(List.of("requestId", "change", "recipient", "endpoints"))) {
+            ObjectNode reordered = JSON.createObjectNode();
+            order.forEach(name -> reordered.set(name, example.get(name)));
+
+            NotificationRequest request = deserializer.deserialize(TOPIC, bytes(reordered));
+
+            assertThat(request).as("%s", order).isEqualTo(boundWhole(bytes(reordered)));
+            assertThat(request.change()).as("%s", order).isSameAs(read);
+            assertThat(new NotificationRequestDeserializer().deserialize(TOPIC, bytes(reordered)))
+                    .as("%s", order)
+                    .isEqualTo(request);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "[]",
+                "\"a request\"",
+                "{\"requestId\": {}}",
+                "{\"endpoints\": \"webhook\"}",
+                "{\"recipient\": {\"preferences\": {\"quietHours\": []}}}",
+                "{\"recipient\": {\"name\": \"Płock\" \"country\": \"PL\"}}",
+                "{\"addedInAMinorVersion\": [1, 2}",
+                "{\"requestId\": \"a1b2c3d4-e5f6-5a7b-8c9d-0e1f2a3b4c5d\",}"
+            })
+    void refusesWhatBindingTheWholeRecordRefusesForTheSameReason(String json) {
+        byte[] record = json.getBytes(UTF_8);
+        Throwable whole = catchThrowable(() -> boundWhole(record));
+
+        assertThat(whole).isInstanceOf(JacksonException.class);
+        assertThat(failure(new NotificationRequestDeserializer(), record)).isEqualTo(whole.getMessage());
+    }
+
+    @Test
+    void refusesTrailingContentAfterTheRequest() {
+        byte[] twoRequests = (example().toString() + example()).getBytes(UTF_8);
+
+        assertThat(failure(new NotificationRequestDeserializer(), twoRequests))
+                .startsWith("Trailing token (START_OBJECT) after the request's object");
+    }
+
+    @Test
+    void refusesARecordOfNullAsHavingNoValue() {
+        assertThatThrownBy(() -> read("null"))
+                .isInstanceOf(UnreadableRequest.class)
+                .hasMessage("the record has no value");
     }
 
     @Test
@@ -184,6 +321,46 @@ class NotificationRequestDeserializerTests {
         assertThatThrownBy(() -> deserializer.deserialize(TOPIC, "{not json".getBytes(UTF_8)))
                 .isNotInstanceOf(DeserializationException.class)
                 .isInstanceOf(RuntimeException.class);
+    }
+
+    /** The reason a record is refused, as the dead letters get it: the most specific cause's message. */
+    private static String failure(NotificationRequestDeserializer deserializer, byte[] record) {
+        Throwable failure = catchThrowable(() -> deserializer.deserialize(TOPIC, record));
+        assertThat(failure).as("refused").isNotNull();
+        return NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
+    }
+
+    /** How the record was read before it was read property by property: bound whole by databind. */
+    private static NotificationRequest boundWhole(byte[] record) {
+        return CONTRACT.readValue(record, RequestMessage.class).toRequest(RequestMessage::change);
+    }
+
+    private static UnaryOperator<ObjectNode> spoilingSession(Consumer<ObjectNode> spoil) {
+        return json -> {
+            spoil.accept((ObjectNode) json.get("change").get("session"));
+            return json;
+        };
+    }
+
+    private static List<List<String>> orders(List<String> names) {
+        if (names.size() == 1) {
+            return List.of(names);
+        }
+        List<List<String>> orders = new ArrayList<>();
+        for (String first : names) {
+            List<String> rest = new ArrayList<>(names);
+            rest.remove(first);
+            for (List<String> order : orders(rest)) {
+                List<String> whole = new ArrayList<>(List.of(first));
+                whole.addAll(order);
+                orders.add(whole);
+            }
+        }
+        return orders;
+    }
+
+    private static byte[] bytes(ObjectNode json) {
+        return json.toString().getBytes(UTF_8);
     }
 
     private static NotificationRequest read(String json) {
