@@ -18,21 +18,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -63,6 +67,7 @@ final class RawCeilings {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
+            awaitLeading(admin, topic, partitions);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create " + topic, e);
         }
@@ -99,6 +104,31 @@ final class RawCeilings {
             throw new IllegalStateException(e);
         }
         return rate(count, started, lastConsumed.get());
+    }
+
+    /**
+     * Waits until the broker answers for every partition of the new topic. Produced to at once, a partition the
+     * broker has not loaded yet refuses the first request while it accepts the next, and the idempotent producer
+     * then retries the first with out-of-order sequence numbers until its delivery timeout (KAFKA-15591): one run
+     * hung there.
+     */
+    private static void awaitLeading(Admin admin, String topic, int partitions) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> all = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            all.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.listOffsets(all).all().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the partitions of " + topic + " never got a leader", notYet);
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
     }
 
     private static void consume(
