@@ -10,11 +10,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -49,7 +59,20 @@ final class RequestBodyLimit extends OncePerRequestFilter {
             return;
         }
         // a declared length is enforced by the container: only a body of unknown length needs counting
-        chain.doFilter(declared < 0 ? new CappedBody(request, limit.toBytes()) : request, response);
+        if (declared >= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(new CappedBody(request, limit.toBytes()), response);
+        } catch (UncheckedIOException | ServletException e) {
+            // a filter read a form's parameters, before any handler could answer
+            if (request.getAttribute(EXCEEDED) == null || response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            refuse(request, response);
+        }
     }
 
     /**
@@ -93,15 +116,82 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
-    /** A request whose body stream fails once it has given more than {@code limit} bytes. */
+    /**
+     * A request whose body stream fails once it has given more than {@code limit} bytes. A form's parameters are read
+     * through that stream too: the container would read them from its own, up to its own limit (2 MB in Tomcat).
+     */
     private static final class CappedBody extends HttpServletRequestWrapper {
 
         private final long limit;
         private @Nullable ServletInputStream body;
+        private @Nullable Map<String, String[]> parameters;
 
         CappedBody(HttpServletRequest request, long limit) {
             super(request);
             this.limit = limit;
+        }
+
+        @Override
+        public @Nullable String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public String @Nullable [] getParameterValues(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null ? null : values.clone();
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            if (parameters == null) {
+                parameters = isForm() ? withForm() : super.getParameterMap();
+            }
+            return parameters;
+        }
+
+        private boolean isForm() {
+            String type = getContentType();
+            return "POST".equals(getMethod())
+                    && type != null
+                    && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+        }
+
+        /**
+         * The query's parameters followed by the form's. Once the body has been read as a stream, the container gives
+         * only the query's.
+         */
+        private Map<String, String[]> withForm() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            String form;
+            try {
+                form = new String(getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, List<String>> merged = new LinkedHashMap<>();
+            super.getParameterMap()
+                    .forEach((name, values) -> merged.computeIfAbsent(name, key -> new ArrayList<>())
+                            .addAll(List.of(values)));
+            for (String pair : form.split("&")) {
+                if (!pair.isEmpty()) {
+                    int equals = pair.indexOf('=');
+                    String name = equals < 0 ? pair : pair.substring(0, equals);
+                    String value = equals < 0 ? "" : pair.substring(equals + 1);
+                    merged.computeIfAbsent(URLDecoder.decode(name, charset), key -> new ArrayList<>())
+                            .add(URLDecoder.decode(value, charset));
+                }
+            }
+            Map<String, String[]> all = new LinkedHashMap<>();
+            merged.forEach((name, values) -> all.put(name, values.toArray(String[]::new)));
+            return Collections.unmodifiableMap(all);
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -254,6 +255,38 @@ class ResourceServerSecurityIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void refusesAChunkedFormOverTheLimitAsAProblemBeforeItsHandler() throws Exception {
+        String marker = "form-" + UUID.randomUUID();
+        String large = "marker=" + marker + "&padding=" + "x".repeat(8192);
+
+        HttpResponse<String> response = sendChunked(
+                "/api/forms",
+                "application/x-www-form-urlencoded",
+                ISSUER.token("chunked-form-writer", SecuredApplication.WRITE),
+                large);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertProblem(response, 413);
+        assertThat(things.forms)
+                .noneMatch(form -> form.getOrDefault("marker", List.of()).contains(marker));
+    }
+
+    @Test
+    void readsAChunkedFormWithinTheLimitWithTheQuerysParameters() throws Exception {
+        HttpResponse<String> response = sendChunked(
+                "/api/forms?source=query&List-Unsubscribe=first",
+                "application/x-www-form-urlencoded; charset=UTF-8",
+                ISSUER.token("chunked-form-reader", SecuredApplication.WRITE),
+                "List-Unsubscribe=One-Click&name=Gmina+P%C5%82ock&empty=&flag");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body())).isEqualTo(json.readTree("""
+                        {"List-Unsubscribe": ["first", "One-Click"], "empty": [""], "flag": [""],
+                         "name": ["Gmina Płock"], "source": ["query"]}
+                        """));
+    }
+
     private void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -266,10 +299,15 @@ class ResourceServerSecurityIntegrationTests {
 
     /** A POST whose body has no declared length: HTTP/1.1 sends it with {@code Transfer-Encoding: chunked}. */
     private HttpResponse<String> sendChunked(String token, String body) throws IOException, InterruptedException {
+        return sendChunked("/api/things", "application/json", token, body);
+    }
+
+    private HttpResponse<String> sendChunked(String path, String type, String token, String body)
+            throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/things"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .version(HttpClient.Version.HTTP_1_1)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", type)
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();

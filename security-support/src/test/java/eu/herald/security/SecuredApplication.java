@@ -3,6 +3,7 @@ package eu.herald.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,17 @@ class SecuredApplication {
             created.add(name);
             String chunked = String.valueOf(request.getHeader("Transfer-Encoding"));
             return Map.of("created", name, "transferEncoding", chunked);
+        }
+
+        /** Forms that reached a handler, each as its parameters: what a refused form must not add to. */
+        final List<Map<String, List<String>>> forms = new CopyOnWriteArrayList<>();
+
+        @PostMapping(value = "/api/forms", consumes = "application/x-www-form-urlencoded")
+        Map<String, List<String>> form(HttpServletRequest request) {
+            Map<String, List<String>> form = new TreeMap<>();
+            request.getParameterMap().forEach((name, values) -> form.put(name, List.of(values)));
+            forms.add(form);
+            return form;
         }
 
         @GetMapping("/api/me")
