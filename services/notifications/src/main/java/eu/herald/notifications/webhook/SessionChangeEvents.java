@@ -6,6 +6,7 @@ import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.herald.egress.CloudEvent;
+import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Recipient;
@@ -40,10 +41,7 @@ final class SessionChangeEvents {
 
     static final String SOURCE = "/herald/notifications";
 
-    /**
-     * Changes whose fragments are kept: a fan-out in flight per consumer thread (each reads its own instance),
-     * with room for the retries beside them.
-     */
+    /** Changes whose fragments are kept: a fan-out in flight per consumer thread, with room for retries beside them. */
     private static final int CHANGES = 32;
 
     /**
@@ -54,13 +52,9 @@ final class SessionChangeEvents {
 
     private final JsonMapper json;
 
-    /**
-     * Keyed by the instance ({@code weakKeys} compares identity): the requests of a fan-out share their change (see
-     * the request deserializer), and fragments written from the very objects the event is about cannot differ from
-     * what writing the whole event would give. A retry reads its request anew, so it writes its fragments anew.
-     */
-    private final Cache<SessionChange, WrittenChange> written =
-            Caffeine.newBuilder().weakKeys().maximumSize(CHANGES).build();
+    /** Keyed by the change's id, as the email renderings are: an id names one change, never edited afterwards. */
+    private final Cache<ChangeId, WrittenChange> written =
+            Caffeine.newBuilder().maximumSize(CHANGES).build();
 
     private final AtomicLong writes = new AtomicLong();
 
@@ -148,7 +142,7 @@ final class SessionChangeEvents {
     byte[] render(DeliveryId delivery, NotificationRequest request) {
         SessionChange change = request.change();
         Recipient recipient = request.recipient();
-        WrittenChange fragments = written.get(change, this::write);
+        WrittenChange fragments = written.get(change.id(), id -> write(change));
         WrittenTimes times = fragments
                 .readers()
                 .get(new Reader(recipient.timeZone(), recipient.language()), reader -> write(change, reader));
@@ -169,10 +163,7 @@ final class SessionChangeEvents {
                         times.previousLocal())));
     }
 
-    /**
-     * The fragments of one change. They hold no reference to the change (a value that held its key would keep it
-     * from being collected); its local times are written per reader when the first such reader comes.
-     */
+    /** The fragments of one change; its local times are written per reader when the first such reader comes. */
     private record WrittenChange(
             String changeId,
             String kind,
