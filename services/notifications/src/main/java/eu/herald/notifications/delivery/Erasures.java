@@ -182,8 +182,10 @@ public class Erasures {
                         .param("id", row.requestId())
                         .update();
             } else if (kept.size() < request.endpoints().size()) {
-                // a request stored with its change is written back without it: the change's own row must exist
-                stored.storeChange(jdbc, request.change(), now);
+                if (row.change() == null) {
+                    // stored with its change before V5, it is written back without it: the change needs its own row
+                    stored.storeChange(jdbc, request.change(), now);
+                }
                 jdbc.sql("update notification_request set payload = cast(:payload as jsonb) where request_id = :id")
                         .param(
                                 "payload",
