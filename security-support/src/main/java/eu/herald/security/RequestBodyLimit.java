@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,8 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.util.MultiValueMap;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -122,6 +126,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
      */
     private static final class CappedBody extends HttpServletRequestWrapper {
 
+        private static final FormHttpMessageConverter FORMS = new FormHttpMessageConverter();
+
         private final long limit;
         private @Nullable ServletInputStream body;
         private @Nullable Map<String, String[]> parameters;
@@ -164,15 +170,25 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         }
 
         /**
-         * The query's parameters followed by the form's. Once the body has been read as a stream, the container gives
-         * only the query's.
+         * The query's parameters followed by the form's, the form read as Spring's {@code FormContentFilter} reads
+         * one. Once the body has been read as a stream, the container gives only the query's.
          */
         private Map<String, String[]> withForm() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            String form;
+            MultiValueMap<String, String> form;
             try {
-                form = new String(getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                form = FORMS.read(null, new HttpInputMessage() {
+                    @Override
+                    public InputStream getBody() throws IOException {
+                        return getInputStream();
+                    }
+
+                    @Override
+                    public HttpHeaders getHeaders() {
+                        HttpHeaders headers = new HttpHeaders();
+                        headers.set(HttpHeaders.CONTENT_TYPE, getContentType());
+                        return headers;
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -180,15 +196,9 @@ final class RequestBodyLimit extends OncePerRequestFilter {
             super.getParameterMap()
                     .forEach((name, values) -> merged.computeIfAbsent(name, key -> new ArrayList<>())
                             .addAll(List.of(values)));
-            for (String pair : form.split("&")) {
-                if (!pair.isEmpty()) {
-                    int equals = pair.indexOf('=');
-                    String name = equals < 0 ? pair : pair.substring(0, equals);
-                    String value = equals < 0 ? "" : pair.substring(equals + 1);
-                    merged.computeIfAbsent(URLDecoder.decode(name, charset), key -> new ArrayList<>())
-                            .add(URLDecoder.decode(value, charset));
-                }
-            }
+            // a name without "=" has no value for the converter, and the empty one for the container
+            form.forEach((name, values) -> values.forEach(value ->
+                    merged.computeIfAbsent(name, key -> new ArrayList<>()).add(value == null ? "" : value)));
             Map<String, String[]> all = new LinkedHashMap<>();
             merged.forEach((name, values) -> all.put(name, values.toArray(String[]::new)));
             return Collections.unmodifiableMap(all);
