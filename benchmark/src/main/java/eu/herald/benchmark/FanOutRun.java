@@ -59,8 +59,7 @@ final class FanOutRun {
         AtomicLong requests = new AtomicLong();
         // where each request is on the topic and when the harness read it; when it became readable is worked out
         // from the stable offsets afterwards
-        List<StableOffsets.Located> requestRecords = new ArrayList<>();
-        List<Long> requestTimes = new ArrayList<>();
+        List<StableOffsets.Read> requestRecords = new ArrayList<>();
         List<byte[]> samples = new CopyOnWriteArrayList<>();
         int partitions = Admins.partitions(stack.kafka(), REQUESTS);
         Catalogue.Change change;
@@ -69,10 +68,10 @@ final class FanOutRun {
         try (Catalogue catalogue = new Catalogue(stack.url("catalogue"), stack.kafka(), stack::operatorToken);
                 StableOffsets stable = StableOffsets.follow(stack.kafka(), REQUESTS, partitions);
                 TopicWatch watch = TopicWatch.fromEnd(stack.kafka(), REQUESTS, record -> {
-                    long now = Receipts.nowMicros();
+                    StableOffsets.Read read =
+                            new StableOffsets.Read(record.partition(), record.offset(), Receipts.nowMicros());
                     synchronized (requestRecords) {
-                        requestRecords.add(new StableOffsets.Located(record.partition(), record.offset()));
-                        requestTimes.add(now);
+                        requestRecords.add(read);
                     }
                     requests.incrementAndGet();
                     if (samples.size() < SAMPLES) {
@@ -86,9 +85,7 @@ final class FanOutRun {
             awaitDeliveries(deliveries, requests);
             usage = monitor.usage();
             synchronized (requestRecords) {
-                requestArrivals = stable.visibleMicros(
-                        requestRecords,
-                        requestTimes.stream().mapToLong(Long::longValue).toArray());
+                requestArrivals = stable.visibleMicros(requestRecords);
             }
         }
         Arrays.sort(requestArrivals);

@@ -76,25 +76,22 @@ final class StableOffsets implements AutoCloseable {
         }
     }
 
-    /**
-     * When each record became readable, in the order given.
-     *
-     * @param records the partition and offset of each record read
-     * @param fallbackMicros when each record was read: its time if no sample shows it stable (sampling stopped)
-     */
-    long[] visibleMicros(List<Located> records, long[] fallbackMicros) {
+    /** When each record became readable, in the order given. */
+    long[] visibleMicros(List<Read> records) {
         List<Sample> taken;
         synchronized (samples) {
             taken = List.copyOf(samples);
         }
         long[] visible = new long[records.size()];
         for (int i = 0; i < visible.length; i++) {
-            visible[i] = firstStable(taken, records.get(i)).orElse(fallbackMicros[i]);
+            Read record = records.get(i);
+            // no sample shows it stable only when sampling stopped first: then when it was read is the best known
+            visible[i] = firstStable(taken, record).orElse(record.readMicros());
         }
         return visible;
     }
 
-    private static OptionalLong firstStable(List<Sample> samples, Located record) {
+    private static OptionalLong firstStable(List<Sample> samples, Read record) {
         // stable offsets only grow: the first sample past the record is found by bisection
         int low = 0;
         int high = samples.size();
@@ -111,8 +108,8 @@ final class StableOffsets implements AutoCloseable {
                 : OptionalLong.of(samples.get(low).micros());
     }
 
-    /** Where a record is on the topic. */
-    record Located(int partition, long offset) {}
+    /** Where a record is on the topic, and when a consumer read it. */
+    record Read(int partition, long offset, long readMicros) {}
 
     private record Sample(long micros, Map<Integer, Long> stable) {}
 
