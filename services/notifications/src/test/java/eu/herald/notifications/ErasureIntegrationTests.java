@@ -145,30 +145,24 @@ class ErasureIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void erasesOneEndpointAndLeavesTheMunicipalitysOthers() throws Exception {
-        String marker = "endpoint-" + UUID.randomUUID().toString().substring(0, 8);
-        Recipient municipality =
-                SeedRequests.recipient(UUID.randomUUID().toString(), "Gmina " + marker, "pl", SeedRequests.WARSAW);
-        Endpoint erased = SeedRequests.email("erased-" + marker + "@herald-tests.example");
-        Endpoint kept = SeedRequests.email("kept-" + marker + "@herald-tests.example");
-        ChangeId change = SeedRequests.newChange();
-        dispatch.dispatch(List.of(SeedRequests.rescheduled(change, municipality, erased, kept)));
+        TwoEmails two = twoEmails("endpoint");
+        Recipient municipality = two.municipality();
+        Endpoint erased = two.erased();
+        Endpoint kept = two.kept();
+        ChangeId change = two.request().change().id();
+        dispatch.dispatch(List.of(two.request()));
 
-        produceErasure(
-                municipality.municipalityId().toString(),
-                ENDPOINT_ERASED,
-                erasure("ENDPOINT", municipality.municipalityId().toString(), erased.id()));
+        eraseAndAwait(municipality, erased);
 
-        await().untilAsserted(() -> assertThat(rowsMentioning(erased.address())).isZero());
         assertThat(deliveries
                         .find(DeliveryId.of(change, kept.id()))
                         .orElseThrow()
                         .address())
                 .isEqualTo(kept.address());
-        String payload = jdbc.sql("select payload::text from notification_request where change_id = :change")
-                .param("change", change.value())
-                .query(String.class)
-                .single();
-        assertThat(payload).contains(kept.address()).contains("Gmina " + marker).doesNotContain(erased.address());
+        assertThat(storedPayload(change))
+                .contains(kept.address())
+                .contains("Gmina " + two.marker())
+                .doesNotContain(erased.address());
         assertThat(statuses(municipality)).isEqualTo(Map.of("SENT", 2L));
 
         // a later request still naming the erased endpoint reaches only the other one
@@ -180,13 +174,9 @@ class ErasureIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void rewritesARequestStoredWithItsChangeWithoutTheErasedEndpointAndKeepsTheChange() throws Exception {
-        String marker = "whole-" + UUID.randomUUID().toString().substring(0, 8);
-        Recipient municipality =
-                SeedRequests.recipient(UUID.randomUUID().toString(), "Gmina " + marker, "pl", SeedRequests.WARSAW);
-        Endpoint erased = SeedRequests.email("erased-" + marker + "@herald-tests.example");
-        Endpoint kept = SeedRequests.email("kept-" + marker + "@herald-tests.example");
-        ChangeId change = SeedRequests.newChange();
-        NotificationRequest request = SeedRequests.rescheduled(change, municipality, erased, kept);
+        TwoEmails two = twoEmails("whole");
+        NotificationRequest request = two.request();
+        ChangeId change = request.change().id();
         dispatch.dispatch(List.of(request));
         // as requests were stored before V5: whole, with no row of their change
         jdbc.sql("update notification_request set payload = cast(:payload as jsonb) where change_id = :change")
@@ -197,18 +187,10 @@ class ErasureIntegrationTests extends IntegrationTestSupport {
                 .param("change", change.value())
                 .update();
 
-        produceErasure(
-                municipality.municipalityId().toString(),
-                ENDPOINT_ERASED,
-                erasure("ENDPOINT", municipality.municipalityId().toString(), erased.id()));
+        eraseAndAwait(two.municipality(), two.erased());
 
-        await().untilAsserted(() -> assertThat(rowsMentioning(erased.address())).isZero());
-        String payload = jdbc.sql("select payload::text from notification_request where change_id = :change")
-                .param("change", change.value())
-                .query(String.class)
-                .single();
-        assertThat(payload)
-                .contains(kept.address())
+        assertThat(storedPayload(change))
+                .contains(two.kept().address())
                 .doesNotContain(change.value().toString());
         // the change the payload no longer holds has its own row again, so a retry can still read the request
         assertThat(jdbc.sql("select payload::text from notification_change where change_id = :change")
@@ -311,5 +293,39 @@ class ErasureIntegrationTests extends IntegrationTestSupport {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A municipality with two email endpoints, one to erase and one to keep, and a request naming both. */
+    private record TwoEmails(
+            String marker, Recipient municipality, Endpoint erased, Endpoint kept, NotificationRequest request) {}
+
+    private static TwoEmails twoEmails(String prefix) {
+        String marker = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Recipient municipality =
+                SeedRequests.recipient(UUID.randomUUID().toString(), "Gmina " + marker, "pl", SeedRequests.WARSAW);
+        Endpoint erased = SeedRequests.email("erased-" + marker + "@herald-tests.example");
+        Endpoint kept = SeedRequests.email("kept-" + marker + "@herald-tests.example");
+        return new TwoEmails(
+                marker,
+                municipality,
+                erased,
+                kept,
+                SeedRequests.rescheduled(SeedRequests.newChange(), municipality, erased, kept));
+    }
+
+    private void eraseAndAwait(Recipient municipality, Endpoint endpoint) throws Exception {
+        produceErasure(
+                municipality.municipalityId().toString(),
+                ENDPOINT_ERASED,
+                erasure("ENDPOINT", municipality.municipalityId().toString(), endpoint.id()));
+        await().untilAsserted(
+                        () -> assertThat(rowsMentioning(endpoint.address())).isZero());
+    }
+
+    private String storedPayload(ChangeId change) {
+        return jdbc.sql("select payload::text from notification_request where change_id = :change")
+                .param("change", change.value())
+                .query(String.class)
+                .single();
     }
 }
