@@ -1,0 +1,156 @@
+package eu.herald.benchmark;
+
+import eu.herald.benchmark.report.ResultFiles;
+import eu.herald.benchmark.report.Results;
+import eu.herald.benchmark.report.Results.ScenarioResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|all]}: runs each
+ * scenario on a fresh Herald (the packaged services, a Kafka broker, PostgreSQL, the sinks) and writes
+ * {@code tools/benchmark/results/<time>/results.json}, {@code results.md} and {@code deliveries.png}. Exits
+ * with 3 when a delivery was lost or duplicated.
+ */
+public final class HeraldBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(HeraldBenchmark.class);
+    private static final String USAGE = """
+            Usage: ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|all (or a comma list)]
+                     [--smtp-sink auto|postfix|java] [--smtp-connections 4] [--webhook-concurrency 16]
+                     [--warm-up <as --n>] [--stall-seconds 30] [--no-ceilings] [--service-jvm "-Xms128m -Xmx512m"] [--output tools/benchmark/results]""";
+
+    private HeraldBenchmark() {}
+
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
+        BenchmarkOptions options;
+        try {
+            options = parse(args, Path.of("").toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        Path folder = folderFor(options.output());
+        Results results = run(options, folder, "./herald-benchmark " + String.join(" ", args));
+        System.out.println();
+        System.out.println(ResultFiles.markdown(results));
+        System.out.println("Results in " + options.repository().relativize(folder.toAbsolutePath()) + "/");
+        boolean exact =
+                results.scenarios().stream().allMatch(s -> s.correctness().exact());
+        System.exit(exact ? 0 : 3);
+    }
+
+    /** Runs every scenario of the options and writes the results into the folder. */
+    static Results run(BenchmarkOptions options, Path folder, String command) {
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<ScenarioResult> scenarios = new ArrayList<>();
+        String smtpSink = "";
+        for (Scenario scenario : options.scenarios()) {
+            log.info("{}: starting Herald", scenario.label());
+            try (BenchmarkStack stack = BenchmarkStack.start(options, folder.resolve(scenario.label()))) {
+                smtpSink = stack.smtp().name();
+                scenarios.add(
+                        scenario == Scenario.LATENCY
+                                ? new LatencyRun(options).run(stack)
+                                : new FanOutRun(options, scenario).run(stack));
+            }
+            // written after each scenario: a long run that fails later keeps what it measured
+            ResultFiles.write(new Results(startedAt, command, Machines.describe(smtpSink), scenarios), folder);
+        }
+        return new Results(startedAt, command, Machines.describe(smtpSink), scenarios);
+    }
+
+    static Path folderFor(Path output) {
+        return output.resolve(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-'));
+    }
+
+    static BenchmarkOptions parse(String[] args, Path repository) {
+        if (!Files.isDirectory(repository.resolve("services"))) {
+            throw new IllegalArgumentException("Run this from the Herald repository, best through ./herald-benchmark");
+        }
+        int n = 100_000;
+        String scenarios = "all";
+        String sink = "auto";
+        int connections = 4;
+        int concurrency = 16;
+        long stall = 30;
+        // as many as the measured change: a smaller first fan-out left the C2 compiler busy through the measured one
+        int warmUp = 0;
+        boolean ceilings = true;
+        List<String> jvm = BenchmarkOptions.SERVICE_JVM;
+        Path output = repository.resolve("tools").resolve("benchmark").resolve("results");
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        while (!arguments.isEmpty()) {
+            String option = arguments.remove(0);
+            if (option.equals("--no-ceilings")) {
+                ceilings = false;
+                continue;
+            }
+            if (arguments.isEmpty()) {
+                throw new IllegalArgumentException("Missing a value after " + option);
+            }
+            String value = arguments.remove(0);
+            switch (option) {
+                case "--n" -> n = positive(option, value);
+                case "--scenario" -> scenarios = value;
+                case "--smtp-sink" -> sink = value;
+                case "--smtp-connections" -> connections = positive(option, value);
+                case "--webhook-concurrency" -> concurrency = positive(option, value);
+                case "--stall-seconds" -> stall = positive(option, value);
+                case "--warm-up" -> warmUp = positive(option, value);
+                case "--service-jvm" -> jvm = List.of(value.trim().split("\\s+"));
+                case "--output" -> output = repository.resolve(value);
+                default -> throw new IllegalArgumentException("Unknown option " + option);
+            }
+        }
+        if (!List.of("auto", "postfix", "java").contains(sink)) {
+            throw new IllegalArgumentException("--smtp-sink takes auto, postfix or java");
+        }
+        List<Scenario> chosen;
+        try {
+            chosen = Scenario.parse(scenarios);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--scenario takes email, webhook, mixed, latency or all");
+        }
+        return new BenchmarkOptions(
+                n,
+                chosen,
+                repository,
+                output,
+                sink,
+                connections,
+                concurrency,
+                100,
+                20,
+                jvm,
+                Duration.ofSeconds(stall),
+                warmUp == 0 ? n : warmUp,
+                ceilings);
+    }
+
+    private static int positive(String option, String value) {
+        try {
+            int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " takes a positive number, not " + value);
+    }
+}

@@ -1,0 +1,80 @@
+package eu.herald.local;
+
+import eu.herald.testsupport.AuthorizationSecrets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local authorization server: its place in the stack, the secrets it reads (generated into
+ * {@code <home>/authorization/} on the first start, never committed), and what the services need to trust
+ * its tokens. Everything the stack does for OAuth2 is here, so that the rest of the stack stays unaware of it.
+ */
+final class LocalAuthorization {
+
+    static final String NAME = "authorization-server";
+    /** Where a developer runs it, also when it is left out of the stack to run from an IDE. */
+    static final int DEFAULT_PORT = 9000;
+    /** The demo clients of authorization-server's application.yml. */
+    static final List<String> DEMO_CLIENTS = List.of("herald-operator", "herald-admin", "plock", "lublin");
+
+    private final LocalStackSettings settings;
+
+    LocalAuthorization(LocalStackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The server from its packaged jar. */
+    static HeraldService service(Path repository, int port) {
+        return HeraldService.fromJar(
+                NAME, port, repository.resolve("services").resolve(NAME).resolve("target").resolve(NAME + ".jar"));
+    }
+
+    static boolean isAuthorizationServer(HeraldService service) {
+        return NAME.equals(service.name());
+    }
+
+    /** Creates the signing key and the demo clients' secrets unless they exist. */
+    AuthorizationSecrets prepareSecrets() {
+        return AuthorizationSecrets.createIfMissing(secretsFolder(), DEMO_CLIENTS);
+    }
+
+    Path secretsFolder() {
+        return settings.home().resolve("authorization");
+    }
+
+    /** {@code http://localhost:<port>}: the tokens' issuer, checked by every service. */
+    String issuer() {
+        int port = settings.services().stream()
+                .filter(LocalAuthorization::isAuthorizationServer)
+                .mapToInt(HeraldService::port)
+                .findFirst()
+                .orElse(DEFAULT_PORT);
+        return "http://localhost:" + port;
+    }
+
+    Map<String, String> serverEnvironment(HeraldService server) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(server.port()));
+        environment.put("HERALD_AUTHORIZATION_ISSUER", issuer());
+        environment.put("HERALD_AUTHORIZATION_SECRETS", secretsFolder().toString());
+        return environment;
+    }
+
+    /** The standard Spring Boot resource-server variables: which issuer to trust and where its keys are. */
+    Map<String, String> resourceServerEnvironment() {
+        return Map.of(
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                issuer(),
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                issuer() + "/oauth2/jwks");
+    }
+
+    /** A shell command that prints an access token of a demo client, reading its secret where it was generated. */
+    String tokenCommand(String client, Path workingDirectory) {
+        Path secrets = workingDirectory.relativize(secretsFolder().resolve(AuthorizationSecrets.CLIENT_SECRETS));
+        return "curl -s -u " + client + ":$(sed -n 's/^" + client + "=//p' " + secrets + ") -d"
+                + " grant_type=client_credentials " + issuer() + "/oauth2/token";
+    }
+}
