@@ -8,6 +8,7 @@ import eu.herald.catalogue.session.Session;
 import eu.herald.catalogue.session.SessionId;
 import eu.herald.catalogue.session.SessionScheduling;
 import eu.herald.catalogue.shared.EntityTags;
+import eu.herald.catalogue.shared.NotFound;
 import eu.herald.catalogue.shared.OperatorApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -80,9 +81,9 @@ class SessionEditing {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody SessionRequest request) {
-        int version = EntityTags.requiredVersion(ifMatch);
-        return audited(
-                AuditedChange.REVISED, version, () -> scheduling.revise(new SessionId(id), request.details(), version));
+        SessionId sessionId = new SessionId(id);
+        int version = requiredVersion(sessionId, ifMatch);
+        return audited(AuditedChange.REVISED, version, () -> scheduling.revise(sessionId, request.details(), version));
     }
 
     @PostMapping("/{id}/publish")
@@ -90,8 +91,9 @@ class SessionEditing {
     ResponseEntity<SessionView> publish(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        int version = EntityTags.requiredVersion(ifMatch);
-        return audited(AuditedChange.PUBLISHED, version, () -> scheduling.publish(new SessionId(id), version));
+        SessionId sessionId = new SessionId(id);
+        int version = requiredVersion(sessionId, ifMatch);
+        return audited(AuditedChange.PUBLISHED, version, () -> scheduling.publish(sessionId, version));
     }
 
     @PostMapping("/{id}/cancel")
@@ -102,11 +104,10 @@ class SessionEditing {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody Cancellation cancellation) {
-        int version = EntityTags.requiredVersion(ifMatch);
+        SessionId sessionId = new SessionId(id);
+        int version = requiredVersion(sessionId, ifMatch);
         return audited(
-                AuditedChange.CANCELLED,
-                version,
-                () -> scheduling.cancel(new SessionId(id), version, cancellation.reason()));
+                AuditedChange.CANCELLED, version, () -> scheduling.cancel(sessionId, version, cancellation.reason()));
     }
 
     @DeleteMapping("/{id}")
@@ -114,10 +115,20 @@ class SessionEditing {
     ResponseEntity<Void> delete(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        int version = EntityTags.requiredVersion(ifMatch);
+        SessionId sessionId = new SessionId(id);
+        int version = requiredVersion(sessionId, ifMatch);
         audit.recordDeletion(
-                AuditedEntity.SESSION, id.toString(), version, () -> scheduling.delete(new SessionId(id), version));
+                AuditedEntity.SESSION, id.toString(), version, () -> scheduling.delete(sessionId, version));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Without If-Match the refusal names the current version, so the client knows which one to read. */
+    private int requiredVersion(SessionId id, @Nullable String ifMatch) {
+        return EntityTags.requiredVersion(ifMatch, () -> find(id).version());
+    }
+
+    private Session find(SessionId id) {
+        return scheduling.find(id).orElseThrow(() -> new NotFound("session", id));
     }
 
     private ResponseEntity<SessionView> audited(AuditedChange change, int version, Supplier<Session> write) {
