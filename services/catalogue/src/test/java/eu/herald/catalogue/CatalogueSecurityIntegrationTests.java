@@ -50,6 +50,7 @@ class CatalogueSecurityIntegrationTests extends CatalogueIntegrationTest {
         return Stream.of(
                 Arguments.of(HttpMethod.POST, "/api/sessions", networking()),
                 Arguments.of(HttpMethod.PUT, session, networking()),
+                Arguments.of(HttpMethod.PATCH, session, "{\"platform\": \"Webex\"}"),
                 Arguments.of(HttpMethod.POST, session + "/publish", null),
                 Arguments.of(HttpMethod.POST, session + "/cancel", "{\"reason\": \"none\"}"),
                 Arguments.of(HttpMethod.DELETE, session, null),
@@ -265,7 +266,11 @@ class CatalogueSecurityIntegrationTests extends CatalogueIntegrationTest {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
         if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(body);
+            request.contentType(
+                            method == HttpMethod.PATCH
+                                    ? MediaType.valueOf("application/merge-patch+json")
+                                    : MediaType.APPLICATION_JSON)
+                    .content(body);
         }
         return request.exchange();
     }

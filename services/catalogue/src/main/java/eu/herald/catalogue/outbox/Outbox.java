@@ -1,18 +1,25 @@
 package eu.herald.catalogue.outbox;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where domain changes leave their messages: a table written in the transaction of the change, so a
- * message exists if and only if its change committed. The {@link OutboxRelay} sends them to Kafka.
+ * message exists if and only if its change committed. The {@link OutboxRelay} sends them to Kafka, reading
+ * and marking them here, so that this class is all that knows the table.
  */
 @Component
 public class Outbox {
+
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -38,6 +45,41 @@ public class Outbox {
                 .update();
         publisher.publishEvent(new MessageQueued());
     }
+
+    /** The oldest messages not yet published, oldest first: the relay sends them in this order. */
+    List<Pending> oldestPending(int limit) {
+        return jdbc.sql("""
+                        select id, topic, message_key, headers::text as headers, payload
+                        from outbox where published_at is null order by id limit :limit
+                        """)
+                .param("limit", limit)
+                .query((row, rowNumber) -> new Pending(
+                        row.getLong("id"),
+                        new OutboxMessage(
+                                row.getString("topic"),
+                                row.getString("message_key"),
+                                json.readValue(row.getString("headers"), HEADERS),
+                                row.getString("payload"))))
+                .list();
+    }
+
+    void markPublished(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update outbox set published_at = now() where id in (:ids)")
+                    .param("ids", ids)
+                    .update();
+        }
+    }
+
+    /** Deletes the messages published longer than {@code retention} ago; returns how many. */
+    int deletePublishedBefore(Duration retention) {
+        return jdbc.sql("delete from outbox where published_at < now() - make_interval(secs => :seconds)")
+                .param("seconds", retention.toSeconds())
+                .update();
+    }
+
+    /** A stored message and its place in the outbox. */
+    record Pending(long id, OutboxMessage message) {}
 
     /** Lets the relay wake up as soon as the transaction that queued a message commits. */
     record MessageQueued() {}

@@ -1,15 +1,11 @@
 package eu.herald.catalogue.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -27,8 +23,6 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends pending outbox messages to Kafka in the order they were written, and marks them published once
@@ -52,12 +46,10 @@ class OutboxRelay implements SmartLifecycle {
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
-    private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {};
-
     private final JdbcClient jdbc;
+    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
     private final OutboxProperties properties;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -68,15 +60,15 @@ class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(
             JdbcClient jdbc,
+            Outbox outbox,
             TransactionTemplate transactions,
             KafkaTemplate<String, String> kafka,
-            JsonMapper json,
             OutboxProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.kafka = kafka;
-        this.json = json;
         this.properties = properties;
         this.clock = clock;
     }
@@ -109,16 +101,10 @@ class OutboxRelay implements SmartLifecycle {
         if (!Boolean.TRUE.equals(locked)) {
             return new Round(0, 0, false);
         }
-        List<Pending> pending = jdbc.sql("""
-                        select id, topic, message_key, headers::text as headers, payload
-                        from outbox where published_at is null order by id limit :limit
-                        """)
-                .param("limit", properties.batchSize())
-                .query(this::pending)
-                .list();
+        List<Outbox.Pending> pending = outbox.oldestPending(properties.batchSize());
         var sends = new ArrayList<CompletableFuture<SendResult<String, String>>>();
-        for (Pending message : pending) {
-            CompletableFuture<SendResult<String, String>> send = send(message);
+        for (Outbox.Pending message : pending) {
+            CompletableFuture<SendResult<String, String>> send = send(message.message());
             sends.add(send);
             if (send.isCompletedExceptionally()) {
                 // the broker is unreachable (each further send would block for max.block.ms first)
@@ -144,15 +130,11 @@ class OutboxRelay implements SmartLifecycle {
                 failed = true;
             }
         }
-        if (!acknowledged.isEmpty()) {
-            jdbc.sql("update outbox set published_at = now() where id in (:ids)")
-                    .param("ids", acknowledged)
-                    .update();
-        }
+        outbox.markPublished(acknowledged);
         return new Round(pending.size(), acknowledged.size(), failed);
     }
 
-    private CompletableFuture<SendResult<String, String>> send(Pending message) {
+    private CompletableFuture<SendResult<String, String>> send(OutboxMessage message) {
         var record = new ProducerRecord<String, String>(message.topic(), message.key(), message.payload());
         message.headers()
                 .forEach((name, value) ->
@@ -164,24 +146,13 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private Pending pending(ResultSet row, int rowNumber) throws SQLException {
-        return new Pending(
-                row.getLong("id"),
-                row.getString("topic"),
-                row.getString("message_key"),
-                json.readValue(row.getString("headers"), HEADERS),
-                row.getString("payload"));
-    }
-
     private void cleanUpIfDue() {
         Instant now = clock.instant();
         if (now.isBefore(nextCleanUp)) {
             return;
         }
         nextCleanUp = now.plusSeconds(3600);
-        int deleted = jdbc.sql("delete from outbox where published_at < now() - make_interval(secs => :seconds)")
-                .param("seconds", properties.retention().toSeconds())
-                .update();
+        int deleted = outbox.deletePublishedBefore(properties.retention());
         if (deleted > 0) {
             log.info("Deleted {} outbox messages published more than {} ago", deleted, properties.retention());
         }
@@ -249,8 +220,6 @@ class OutboxRelay implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
-
-    private record Pending(long id, String topic, String key, Map<String, String> headers, String payload) {}
 
     private record Round(int read, int published, boolean failed) {}
 }

@@ -1,5 +1,6 @@
 package eu.herald.catalogue.shared;
 
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /** Strong entity tags carrying a resource's version ({@code "3"}), and the If-Match rules of the API. */
@@ -20,9 +21,28 @@ public final class EntityTags {
      * Weak or malformed tags never match (RFC 9110 requires strong comparison for If-Match).
      */
     public static int requiredVersion(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+        if (namesNoVersion(ifMatch)) {
             throw new PreconditionRequired();
         }
+        return version(ifMatch);
+    }
+
+    /**
+     * As {@link #requiredVersion(String)}, but the refusal names the resource's current version, which is
+     * looked up only then.
+     */
+    public static int requiredVersion(@Nullable String ifMatch, IntSupplier currentVersion) {
+        if (namesNoVersion(ifMatch)) {
+            throw new PreconditionRequired(currentVersion.getAsInt());
+        }
+        return version(ifMatch);
+    }
+
+    private static boolean namesNoVersion(@Nullable String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*");
+    }
+
+    private static int version(String ifMatch) {
         String tag = ifMatch.strip();
         if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
             return NO_VERSION;

@@ -6,4 +6,10 @@ public class PreconditionRequired extends RuntimeException {
     public PreconditionRequired() {
         super("Send If-Match with the ETag of the version you read, e.g. If-Match: \"3\"");
     }
+
+    /** Names the current version, which a client that has not read it yet should read before changing it. */
+    public PreconditionRequired(int currentVersion) {
+        super("Send If-Match with the ETag of the version you read; the current one is If-Match: "
+                + EntityTags.of(currentVersion));
+    }
 }

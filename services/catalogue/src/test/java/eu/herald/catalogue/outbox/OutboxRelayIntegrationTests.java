@@ -28,6 +28,9 @@ class OutboxRelayIntegrationTests extends CatalogueIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    Outbox outbox;
+
     @Test
     void keepsChangesWhileTheBrokerIsUnreachableAndSendsThemInOrderLater() {
         Consumer<String, String> consumer = sessionChangesConsumer();
@@ -45,9 +48,9 @@ class OutboxRelayIntegrationTests extends CatalogueIntegrationTest {
             String id = publishAndRescheduleThreeTimes();
             var relayWithoutBroker = new OutboxRelay(
                     jdbc,
+                    outbox,
                     transactions,
                     new KafkaTemplate<>(unreachable),
-                    json,
                     new OutboxProperties(true, Duration.ofMillis(200), 100, Duration.ofSeconds(5), Duration.ofDays(7)),
                     Clock.systemUTC());
 

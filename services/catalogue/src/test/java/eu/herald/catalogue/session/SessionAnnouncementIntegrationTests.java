@@ -271,7 +271,11 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
                 .hasStatus(428)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .endsWith("the current one is If-Match: \"1\"");
         assertThat(put(id, "*", networking("2022-10-11T17:00", "2022-10-11T18:30", "Zoom", "")))
                 .hasStatus(428);
         assertThat(mvc.post().header(HttpHeaders.AUTHORIZATION, OPERATOR).uri("/api/sessions/{id}/publish", id))

@@ -25,6 +25,17 @@ class EntityTagsTests {
     }
 
     @Test
+    void namesTheCurrentVersionWhenRequiringAPrecondition() {
+        assertThatThrownBy(() -> EntityTags.requiredVersion(null, () -> 7))
+                .isInstanceOf(PreconditionRequired.class)
+                .hasMessageEndingWith("If-Match: \"7\"");
+        assertThat(EntityTags.requiredVersion("\"3\"", () -> {
+                    throw new AssertionError("the current version is looked up only for a refusal");
+                }))
+                .isEqualTo(3);
+    }
+
+    @Test
     void requiresAnImpossibleVersionForWeakOrMalformedTags() {
         assertThat(EntityTags.requiredVersion("W/\"3\"")).isNegative();
         assertThat(EntityTags.requiredVersion("3")).isNegative();

@@ -8,8 +8,13 @@ import eu.herald.catalogue.session.Session;
 import eu.herald.catalogue.session.SessionId;
 import eu.herald.catalogue.session.SessionScheduling;
 import eu.herald.catalogue.shared.EntityTags;
+import eu.herald.catalogue.shared.NotFound;
 import eu.herald.catalogue.shared.OperatorApi;
+import eu.herald.catalogue.shared.StaleVersion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,11 +35,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The operators' side of the session API: every write, in one controller so that securing it is one rule
  * ({@code catalogue:write}); each write is recorded in the audit trail. Every change of an existing session
- * needs {@code If-Match} with the version read.
+ * needs {@code If-Match} with the version read. PATCH merges its patch into the body PUT takes and goes on as
+ * that PUT would.
  */
 @RestController
 @SecurityRequirement(name = OperatorApi.SECURITY_SCHEME)
@@ -42,10 +50,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class SessionEditing {
 
     private final SessionScheduling scheduling;
+    private final SessionPatches patches;
     private final AuditTrail audit;
 
-    SessionEditing(SessionScheduling scheduling, AuditTrail audit) {
+    SessionEditing(SessionScheduling scheduling, SessionPatches patches, AuditTrail audit) {
         this.scheduling = scheduling;
+        this.patches = patches;
         this.audit = audit;
     }
 
@@ -73,16 +83,50 @@ class SessionEditing {
     @PutMapping("/{id}")
     @Operation(
             summary = "Change a session",
-            description = "Replaces its details. A change bumps the version; on a published session it is announced"
+            description = "Replaces all its details: a member left out is cleared (PATCH changes only the members"
+                    + " it names). A change bumps the version; on a published session it is announced"
                     + " once (RESCHEDULED, RELOCATED or UPDATED). No change keeps the version and announces nothing."
                     + " 412 on a stale If-Match, 428 without one, 409 on a cancelled session.")
     ResponseEntity<SessionView> revise(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody SessionRequest request) {
-        int version = EntityTags.requiredVersion(ifMatch);
-        return audited(
-                AuditedChange.REVISED, version, () -> scheduling.revise(new SessionId(id), request.details(), version));
+        SessionId sessionId = new SessionId(id);
+        return revise(sessionId, requiredVersion(sessionId, ifMatch), request);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = SessionPatches.MEDIA_TYPE)
+    @Operation(
+            summary = "Change some of a session's details",
+            description = "A JSON merge patch (RFC 7396) of the body PUT takes: a member present replaces, null"
+                    + " removes an optional member, an object such as title merges member by member, an array"
+                    + " such as languages is replaced whole. The merged body is then revised exactly as by PUT."
+                    + " 400 for a member PUT does not take, for null on start, end or zone, or for a merged"
+                    + " session PUT would refuse; 412 on a stale If-Match, 428 without one, 409 on a cancelled"
+                    + " session, 415 for another content type.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = SessionPatches.MEDIA_TYPE,
+                                            schema = @Schema(implementation = SessionRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "move",
+                                                            summary = "Move it to 17:00, keeping everything else",
+                                                            value = "{\"start\": \"2022-10-11T17:00\","
+                                                                    + " \"end\": \"2022-10-11T18:30\"}"))))
+    ResponseEntity<SessionView> amend(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody JsonNode patch) {
+        SessionId sessionId = new SessionId(id);
+        int version = requiredVersion(sessionId, ifMatch);
+        Session current = find(sessionId);
+        // the patch was written against the version it names: merging it into another one could mislead
+        StaleVersion.check("session", sessionId, version, current.version());
+        return revise(sessionId, version, patches.apply(current, patch));
     }
 
     @PostMapping("/{id}/publish")
@@ -90,8 +134,9 @@ class SessionEditing {
     ResponseEntity<SessionView> publish(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        int version = EntityTags.requiredVersion(ifMatch);
-        return audited(AuditedChange.PUBLISHED, version, () -> scheduling.publish(new SessionId(id), version));
+        SessionId sessionId = new SessionId(id);
+        int version = requiredVersion(sessionId, ifMatch);
+        return audited(AuditedChange.PUBLISHED, version, () -> scheduling.publish(sessionId, version));
     }
 
     @PostMapping("/{id}/cancel")
@@ -102,11 +147,10 @@ class SessionEditing {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody Cancellation cancellation) {
-        int version = EntityTags.requiredVersion(ifMatch);
+        SessionId sessionId = new SessionId(id);
+        int version = requiredVersion(sessionId, ifMatch);
         return audited(
-                AuditedChange.CANCELLED,
-                version,
-                () -> scheduling.cancel(new SessionId(id), version, cancellation.reason()));
+                AuditedChange.CANCELLED, version, () -> scheduling.cancel(sessionId, version, cancellation.reason()));
     }
 
     @DeleteMapping("/{id}")
@@ -114,10 +158,25 @@ class SessionEditing {
     ResponseEntity<Void> delete(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        int version = EntityTags.requiredVersion(ifMatch);
+        SessionId sessionId = new SessionId(id);
+        int version = requiredVersion(sessionId, ifMatch);
         audit.recordDeletion(
-                AuditedEntity.SESSION, id.toString(), version, () -> scheduling.delete(new SessionId(id), version));
+                AuditedEntity.SESSION, id.toString(), version, () -> scheduling.delete(sessionId, version));
         return ResponseEntity.noContent().build();
+    }
+
+    /** PUT and PATCH alike: the whole details, revised from the version the client named. */
+    private ResponseEntity<SessionView> revise(SessionId id, int version, SessionRequest request) {
+        return audited(AuditedChange.REVISED, version, () -> scheduling.revise(id, request.details(), version));
+    }
+
+    /** Without If-Match the refusal names the current version, so the client knows which one to read. */
+    private int requiredVersion(SessionId id, @Nullable String ifMatch) {
+        return EntityTags.requiredVersion(ifMatch, () -> find(id).version());
+    }
+
+    private Session find(SessionId id) {
+        return scheduling.find(id).orElseThrow(() -> new NotFound("session", id));
     }
 
     private ResponseEntity<SessionView> audited(AuditedChange change, int version, Supplier<Session> write) {

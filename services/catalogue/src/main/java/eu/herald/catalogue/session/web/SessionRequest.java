@@ -14,7 +14,10 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The body of {@code POST /api/sessions} and {@code PUT /api/sessions/{id}}: a session's whole details. */
+/**
+ * The body of {@code POST /api/sessions} and {@code PUT /api/sessions/{id}}: a session's whole details; what
+ * {@code PATCH /api/sessions/{id}} merges its patch into.
+ */
 record SessionRequest(
         @Schema(description = "Event the session belongs to; must exist") @Nullable
         UUID eventId,
