@@ -18,7 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,6 +39,13 @@ class LocalStackIntegrationTests {
 
     private static final Path REPOSITORY =
             Path.of(System.getProperty("herald.repository", "../..")).toAbsolutePath();
+
+    /** Every key and secret the stack keeps in its data folder. */
+    private static final List<String> SECRET_FILES = List.of(
+            "webhook-master-key",
+            "vapid.properties",
+            "authorization/signing-key.pem",
+            "authorization/client-secrets.properties");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,6 +76,7 @@ class LocalStackIntegrationTests {
                     .doesNotContain("database=");
             assertThat(home.resolve("authorization").resolve("signing-key.pem")).exists();
             assertThat(stack.clientSecret("herald-operator")).hasSizeGreaterThan(30);
+            assertSecretsArePrivate(home);
             assertThatThrownBy(() -> new LocalStack(settings).start()).hasMessageContaining("already running");
 
             try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("subscriptions"))) {
@@ -87,9 +97,15 @@ class LocalStackIntegrationTests {
         assertThat(accepts(settings.kafkaPort())).isFalse();
         assertThat(accepts(settings.postgresPort())).isFalse();
         assertThat(accepts(settings.smtpPort())).isFalse();
+        // as earlier versions left vapid.properties, or a user's copy of the folder
+        for (String file : SECRET_FILES) {
+            Files.setPosixFilePermissions(home.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+        }
 
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
+
+            assertSecretsArePrivate(home);
 
             try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("subscriptions"));
                     ResultSet rows = connection.createStatement().executeQuery("select name from municipality")) {
@@ -137,6 +153,14 @@ class LocalStackIntegrationTests {
                     List.of("-Dstand-in.fail=" + fails, "-cp", classpath, StandInService.class.getName())));
         }
         return settings.withServices(standIns);
+    }
+
+    private static void assertSecretsArePrivate(Path home) throws Exception {
+        for (String file : SECRET_FILES) {
+            assertThat(PrivateFilesTests.permissions(home.resolve(file)))
+                    .as(file)
+                    .isEqualTo("rw-------");
+        }
     }
 
     private String get(URI uri) throws Exception {
