@@ -42,6 +42,7 @@ class LocalStackIntegrationTests {
 
     /** Every key and secret the stack keeps in its data folder. */
     private static final List<String> SECRET_FILES = List.of(
+            "link-secret",
             "webhook-master-key",
             "vapid.properties",
             "authorization/signing-key.pem",
@@ -76,6 +77,10 @@ class LocalStackIntegrationTests {
                     .doesNotContain("database=");
             assertThat(home.resolve("authorization").resolve("signing-key.pem")).exists();
             assertThat(stack.clientSecret("herald-operator")).hasSizeGreaterThan(30);
+            HeraldService subscriptions = stack.service("subscriptions");
+            assertThat(get(subscriptions.url().resolve("/environment")))
+                    .contains("HERALD_SUBSCRIPTIONS_UNSUBSCRIBE_SECRET=" + linkSecret(home))
+                    .contains("HERALD_SUBSCRIPTIONS_UNSUBSCRIBE_BASEURL=" + subscriptions.url());
             assertSecretsArePrivate(home);
             assertThatThrownBy(() -> new LocalStack(settings).start()).hasMessageContaining("already running");
 
@@ -97,6 +102,7 @@ class LocalStackIntegrationTests {
         assertThat(accepts(settings.kafkaPort())).isFalse();
         assertThat(accepts(settings.postgresPort())).isFalse();
         assertThat(accepts(settings.smtpPort())).isFalse();
+        String linkSecret = linkSecret(home);
         // as earlier versions left vapid.properties, or a user's copy of the folder
         for (String file : SECRET_FILES) {
             Files.setPosixFilePermissions(home.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
@@ -105,6 +111,9 @@ class LocalStackIntegrationTests {
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
 
+            // a link mailed before the restart is signed with the key subscriptions gets again
+            assertThat(get(stack.service("subscriptions").url().resolve("/environment")))
+                    .contains("HERALD_SUBSCRIPTIONS_UNSUBSCRIBE_SECRET=" + linkSecret);
             assertSecretsArePrivate(home);
 
             try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("subscriptions"));
@@ -161,6 +170,12 @@ class LocalStackIntegrationTests {
                     .as(file)
                     .isEqualTo("rw-------");
         }
+    }
+
+    private static String linkSecret(Path home) throws IOException {
+        String secret = Files.readString(home.resolve(LocalLinks.SECRET_FILE));
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+        return secret;
     }
 
     private String get(URI uri) throws Exception {
