@@ -1,6 +1,8 @@
 package eu.herald.local;
 
 import eu.herald.testsupport.AuthorizationSecrets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,16 +30,25 @@ final class LocalAuthorization {
     /** The server from its packaged jar. */
     static HeraldService service(Path repository, int port) {
         return HeraldService.fromJar(
-                NAME, port, repository.resolve("services").resolve(NAME).resolve("target").resolve(NAME + ".jar"));
+                NAME,
+                port,
+                repository.resolve("services").resolve(NAME).resolve("target").resolve(NAME + ".jar"));
     }
 
     static boolean isAuthorizationServer(HeraldService service) {
         return NAME.equals(service.name());
     }
 
-    /** Creates the signing key and the demo clients' secrets unless they exist. */
+    /** Creates the signing key and the demo clients' secrets unless they exist; makes existing ones private. */
     AuthorizationSecrets prepareSecrets() {
-        return AuthorizationSecrets.createIfMissing(secretsFolder(), DEMO_CLIENTS);
+        AuthorizationSecrets secrets = AuthorizationSecrets.createIfMissing(secretsFolder(), DEMO_CLIENTS);
+        try {
+            PrivateFiles.tighten(secretsFolder().resolve(AuthorizationSecrets.SIGNING_KEY));
+            PrivateFiles.tighten(secretsFolder().resolve(AuthorizationSecrets.CLIENT_SECRETS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the secrets in " + secretsFolder() + " private", e);
+        }
+        return secrets;
     }
 
     Path secretsFolder() {

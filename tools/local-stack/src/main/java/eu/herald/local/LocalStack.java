@@ -240,6 +240,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("SPRING_MAIL_PORT", Integer.toString(settings.smtpPort()));
         environment.putAll(VapidKeys.keptIn(settings.home()).environmentOf(service.name()));
         environment.putAll(LocalWebhooks.environment(settings.home()));
+        environment.putAll(LocalLinks.environmentOf(service, settings.home()));
         environment.putAll(authorization.resourceServerEnvironment());
         environment.putAll(service.environment());
         return environment;

@@ -1,14 +1,6 @@
 package eu.herald.local;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,22 +30,6 @@ final class LocalWebhooks {
 
     /** The key in {@code <home>/webhook-master-key}, created with 32 random bytes when it is not there yet. */
     static String masterKey(Path home) {
-        Path file = home.resolve(MASTER_KEY_FILE);
-        try {
-            if (!Files.exists(file)) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                Files.createDirectories(home);
-                Files.writeString(file, Base64.getEncoder().encodeToString(random), UTF_8);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the data folder's own permissions apply
-                }
-            }
-            return Files.readString(file, UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the webhook master key in " + file, e);
-        }
+        return PrivateFiles.randomKey(home.resolve(MASTER_KEY_FILE));
     }
 }

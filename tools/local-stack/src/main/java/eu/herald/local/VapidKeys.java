@@ -2,7 +2,7 @@ package eu.herald.local;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The VAPID key pair of the local stack's web push: made on the first start and kept in {@code .herald/vapid.properties},
- * so that browsers subscribed with the public key keep receiving after a restart. Subscriptions gets the public key
- * (the page subscribes with it), notifications the pair (it signs with the private key).
+ * The VAPID key pair of the local stack's web push: made on the first start and kept in
+ * {@code .herald/vapid.properties}, private like every key there, so that browsers subscribed with the public key keep
+ * receiving after a restart. Subscriptions gets the public key (the page subscribes with it), notifications the pair
+ * (it signs with the private key).
  *
  * @param publicKey uncompressed P-256 point, base64url
  * @param privateKey 32-byte scalar, base64url
@@ -38,6 +39,7 @@ record VapidKeys(String publicKey, String privateKey) {
         Path file = home.resolve("vapid.properties");
         try {
             if (Files.isRegularFile(file)) {
+                PrivateFiles.tighten(file);
                 Properties kept = new Properties();
                 try (InputStream in = Files.newInputStream(file)) {
                     kept.load(in);
@@ -45,13 +47,12 @@ record VapidKeys(String publicKey, String privateKey) {
                 return new VapidKeys(kept.getProperty("public-key"), kept.getProperty("private-key"));
             }
             VapidKeys made = generate();
-            Files.createDirectories(home);
             Properties kept = new Properties();
             kept.setProperty("public-key", made.publicKey());
             kept.setProperty("private-key", made.privateKey());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                kept.store(out, "VAPID keys of the local stack's web push; delete to make new ones");
-            }
+            StringWriter text = new StringWriter();
+            kept.store(text, "VAPID keys of the local stack's web push; delete to make new ones");
+            PrivateFiles.write(file, text.toString());
             log.info("made a VAPID key pair for web push in {}", file);
             return made;
         } catch (IOException e) {

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.herald.testsupport.WebhookReceiver;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +27,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -268,6 +277,43 @@ class HeraldEndToEndIntegrationTests {
                 .isEqualTo(404);
         // Płock, erased by nobody, keeps its delivery log
         assertThat(addressesOfTheEndpoint(PLOCK_EMAIL)).contains("powiadomienia@plock.example");
+    }
+
+    @Test
+    @Order(5)
+    void anUnsubscribeLinkMailedBeforeARestartStillUnsubscribesAfterIt() throws Exception {
+        // the first test emailed Płock; the mailbox forgets its mail when it restarts, the recipient does not
+        URI link = unsubscribeLink(
+                herald.mailbox().messagesTo("powiadomienia@plock.example").get(0));
+        assertThat(HTTP.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+
+        LocalStackSettings settings = herald.settings();
+        herald.stop();
+        herald = new LocalStack(settings);
+        herald.start();
+
+        // as a mail client sends it (RFC 8058)
+        HttpResponse<String> unsubscribed = HTTP.send(
+                HttpRequest.newBuilder(link)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
+        assertThat(unsubscribed.body()).contains("powiadomienia@plock.example no longer receives notifications");
+    }
+
+    /** The https or http target of the message's {@code List-Unsubscribe}, the one-click link. */
+    private static URI unsubscribeLink(Mailbox.ReceivedMail mail) throws MessagingException {
+        MimeMessage message = new MimeMessage(
+                Session.getInstance(new Properties()),
+                new ByteArrayInputStream(mail.mime().getBytes(StandardCharsets.UTF_8)));
+        String header = MimeUtility.unfold(message.getHeader("List-Unsubscribe", null));
+        Matcher link = Pattern.compile("<(https?://[^>]+)>").matcher(header);
+        assertThat(link.find()).as(header).isTrue();
+        return URI.create(link.group(1));
     }
 
     /** The address of every delivery to the endpoint, as the notifications service's own database holds it. */

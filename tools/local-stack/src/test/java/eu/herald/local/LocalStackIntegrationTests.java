@@ -18,7 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,6 +39,14 @@ class LocalStackIntegrationTests {
 
     private static final Path REPOSITORY =
             Path.of(System.getProperty("herald.repository", "../..")).toAbsolutePath();
+
+    /** Every key and secret the stack keeps in its data folder. */
+    private static final List<String> SECRET_FILES = List.of(
+            "link-secret",
+            "webhook-master-key",
+            "vapid.properties",
+            "authorization/signing-key.pem",
+            "authorization/client-secrets.properties");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,6 +77,11 @@ class LocalStackIntegrationTests {
                     .doesNotContain("database=");
             assertThat(home.resolve("authorization").resolve("signing-key.pem")).exists();
             assertThat(stack.clientSecret("herald-operator")).hasSizeGreaterThan(30);
+            HeraldService subscriptions = stack.service("subscriptions");
+            assertThat(get(subscriptions.url().resolve("/environment")))
+                    .contains("HERALD_SUBSCRIPTIONS_UNSUBSCRIBE_SECRET=" + linkSecret(home))
+                    .contains("HERALD_SUBSCRIPTIONS_UNSUBSCRIBE_BASEURL=" + subscriptions.url());
+            assertSecretsArePrivate(home);
             assertThatThrownBy(() -> new LocalStack(settings).start()).hasMessageContaining("already running");
 
             try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("subscriptions"))) {
@@ -87,9 +102,19 @@ class LocalStackIntegrationTests {
         assertThat(accepts(settings.kafkaPort())).isFalse();
         assertThat(accepts(settings.postgresPort())).isFalse();
         assertThat(accepts(settings.smtpPort())).isFalse();
+        String linkSecret = linkSecret(home);
+        // as earlier versions left vapid.properties, or a user's copy of the folder
+        for (String file : SECRET_FILES) {
+            Files.setPosixFilePermissions(home.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+        }
 
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
+
+            // a link mailed before the restart is signed with the key subscriptions gets again
+            assertThat(get(stack.service("subscriptions").url().resolve("/environment")))
+                    .contains("HERALD_SUBSCRIPTIONS_UNSUBSCRIBE_SECRET=" + linkSecret);
+            assertSecretsArePrivate(home);
 
             try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("subscriptions"));
                     ResultSet rows = connection.createStatement().executeQuery("select name from municipality")) {
@@ -137,6 +162,20 @@ class LocalStackIntegrationTests {
                     List.of("-Dstand-in.fail=" + fails, "-cp", classpath, StandInService.class.getName())));
         }
         return settings.withServices(standIns);
+    }
+
+    private static void assertSecretsArePrivate(Path home) throws Exception {
+        for (String file : SECRET_FILES) {
+            assertThat(PrivateFilesTests.permissions(home.resolve(file)))
+                    .as(file)
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    private static String linkSecret(Path home) throws IOException {
+        String secret = Files.readString(home.resolve(LocalLinks.SECRET_FILE));
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+        return secret;
     }
 
     private String get(URI uri) throws Exception {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -24,12 +26,25 @@ class VapidKeysTests {
     Path home;
 
     @Test
-    void makesAPairOnTheFirstStartAndKeepsItForTheNext() {
+    void makesAPairOnTheFirstStartAndKeepsItForTheNext() throws Exception {
         VapidKeys first = VapidKeys.keptIn(home);
 
         assertThat(home.resolve("vapid.properties")).isRegularFile();
+        assertThat(PrivateFilesTests.permissions(home.resolve("vapid.properties")))
+                .isEqualTo("rw-------");
         assertThat(VapidKeys.keptIn(home)).isEqualTo(first);
         assertThat(VapidKeys.keptIn(home.resolve("elsewhere"))).isNotEqualTo(first);
+    }
+
+    @Test
+    void makesAPairThatOthersCouldReadPrivate() throws Exception {
+        VapidKeys kept = VapidKeys.keptIn(home);
+        // as versions that wrote the file with the umask's permissions left it
+        Files.setPosixFilePermissions(home.resolve("vapid.properties"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(VapidKeys.keptIn(home)).isEqualTo(kept);
+        assertThat(PrivateFilesTests.permissions(home.resolve("vapid.properties")))
+                .isEqualTo("rw-------");
     }
 
     @Test
