@@ -1,5 +1,6 @@
 package eu.herald.catalogue.shared;
 
+import eu.herald.problems.PreconditionRequired;
 import org.jspecify.annotations.Nullable;
 
 /** Strong entity tags carrying a resource's version ({@code "3"}), and the If-Match rules of the API. */

@@ -3,6 +3,7 @@ package eu.herald.catalogue.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.herald.problems.PreconditionRequired;
 import org.junit.jupiter.api.Test;
 
 class EntityTagsTests {
