@@ -10,8 +10,9 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes RFC 9457 problems from filters, where no controller advice reaches: the same fields the services'
- * advice writes ({@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}).
+ * Writes RFC 9457 problems from filters, where no controller advice reaches: the members the services' advice
+ * (libs/problems) writes, {@code title} (the status's reason phrase), {@code status}, {@code detail} and
+ * {@code instance}. No {@code type}: an absent one is {@code about:blank}, as Spring leaves it.
  */
 final class Problems {
 
@@ -24,7 +25,6 @@ final class Problems {
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -292,7 +293,10 @@ class ResourceServerSecurityIntegrationTests {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.has("type")).isFalse();
+        assertThat(problem.get("title").asString())
+                .isEqualTo(HttpStatus.valueOf(status).getReasonPhrase());
+        assertThat(problem.get("instance").asString()).startsWith("/api/");
         assertThat(problem.get("detail").asString()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception", "eyJ");
     }

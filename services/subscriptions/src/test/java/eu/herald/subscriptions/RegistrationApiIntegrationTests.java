@@ -270,8 +270,23 @@ class RegistrationApiIntegrationTests extends IntegrationTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"name\": ")),
                         400)
-                .andExpect(jsonPath("$.detail").value("The request body is not readable JSON."));
+                .andExpect(jsonPath("$.title").value("Bad Request"))
+                .andExpect(jsonPath("$.detail").value("The request body is not readable JSON."))
+                .andExpect(jsonPath("$.errors").isEmpty());
         UUID municipality = registerMunicipality("Miasto J");
+        problem(
+                        mvc.perform(post("/api/municipalities/" + municipality + "/subscriptions")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("""
+                                        {"selector": {"type": "THEME", "value": "green-transition"},
+                                         "endpointIds": ["powiadomienia@plock.example"]}
+                                        """)),
+                        400)
+                .andExpect(jsonPath("$.title").value("Bad Request"))
+                .andExpect(jsonPath("$.detail").value("The request body has a value of the wrong type."))
+                .andExpect(jsonPath("$.errors[0].field").value("endpointIds[0]"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a UUID"))
+                .andExpect(jsonPath("$.errors", hasSize(1)));
         problem(
                         mvc.perform(post("/api/municipalities/" + municipality + "/subscriptions")
                                 .contentType(MediaType.APPLICATION_JSON)

@@ -1,13 +1,13 @@
 package eu.herald.catalogue.event;
 
 import eu.herald.catalogue.event.Event.EventDetails;
-import eu.herald.catalogue.shared.Conflict;
-import eu.herald.catalogue.shared.InvalidInput;
 import eu.herald.catalogue.shared.Links;
-import eu.herald.catalogue.shared.NotFound;
-import eu.herald.catalogue.shared.StaleVersion;
-import eu.herald.catalogue.shared.Violation;
 import eu.herald.catalogue.theme.Themes;
+import eu.herald.problems.Conflict;
+import eu.herald.problems.InvalidInput;
+import eu.herald.problems.NotFound;
+import eu.herald.problems.StaleVersion;
+import eu.herald.problems.Violation;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Set;

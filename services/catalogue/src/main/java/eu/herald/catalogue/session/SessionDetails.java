@@ -3,7 +3,7 @@ package eu.herald.catalogue.session;
 import eu.herald.catalogue.event.EventId;
 import eu.herald.catalogue.shared.Links;
 import eu.herald.catalogue.shared.Texts;
-import eu.herald.catalogue.shared.Violation;
+import eu.herald.problems.Violation;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

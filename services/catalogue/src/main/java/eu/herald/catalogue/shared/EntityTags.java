@@ -1,5 +1,6 @@
 package eu.herald.catalogue.shared;
 
+import eu.herald.problems.PreconditionRequired;
 import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -17,19 +18,9 @@ public final class EntityTags {
 
     /**
      * The version an If-Match header asks for. A change must name the version it was based on: without
-     * the header, or with {@code *} (which would overwrite whatever is there), it is refused with 428.
+     * the header, or with {@code *} (which would overwrite whatever is there), it is refused with 428, which
+     * names the resource's current version (looked up only then) so the client knows which one to read.
      * Weak or malformed tags never match (RFC 9110 requires strong comparison for If-Match).
-     */
-    public static int requiredVersion(@Nullable String ifMatch) {
-        if (namesNoVersion(ifMatch)) {
-            throw new PreconditionRequired();
-        }
-        return version(ifMatch);
-    }
-
-    /**
-     * As {@link #requiredVersion(String)}, but the refusal names the resource's current version, which is
-     * looked up only then.
      */
     public static int requiredVersion(@Nullable String ifMatch, IntSupplier currentVersion) {
         if (namesNoVersion(ifMatch)) {

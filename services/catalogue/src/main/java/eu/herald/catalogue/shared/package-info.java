@@ -1,4 +1,4 @@
-/** Values and failures shared by the catalogue's features: multilingual texts, invalid input, missing and stale resources. */
+/** Values shared by the catalogue's features: multilingual texts, version tags, web links, the operator API's name. */
 @NullMarked
 package eu.herald.catalogue.shared;
 

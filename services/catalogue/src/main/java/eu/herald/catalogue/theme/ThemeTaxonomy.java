@@ -1,11 +1,11 @@
 package eu.herald.catalogue.theme;
 
-import eu.herald.catalogue.shared.Conflict;
-import eu.herald.catalogue.shared.InvalidInput;
-import eu.herald.catalogue.shared.NotFound;
-import eu.herald.catalogue.shared.StaleVersion;
 import eu.herald.catalogue.shared.Texts;
-import eu.herald.catalogue.shared.Violation;
+import eu.herald.problems.Conflict;
+import eu.herald.problems.InvalidInput;
+import eu.herald.problems.NotFound;
+import eu.herald.problems.StaleVersion;
+import eu.herald.problems.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -52,7 +52,11 @@ class EventIntegrationTests extends CatalogueIntegrationTest {
                         EVENT))
                 .hasStatus(412);
         assertThat(send(mvc.put().header(HttpHeaders.AUTHORIZATION, OPERATOR).uri("/api/events/{id}", id), EVENT))
-                .hasStatus(428);
+                .hasStatus(428)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .endsWith("the current one is If-Match: \"2\"");
 
         assertThat(mvc.delete()
                         .header(HttpHeaders.AUTHORIZATION, OPERATOR)

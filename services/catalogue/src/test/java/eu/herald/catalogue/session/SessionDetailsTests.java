@@ -5,7 +5,7 @@ import static eu.herald.catalogue.session.SessionDetailsFixtures.from;
 import static eu.herald.catalogue.session.SessionDetailsFixtures.networking;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.herald.catalogue.shared.Violation;
+import eu.herald.problems.Violation;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -41,6 +41,19 @@ class SessionValidationIntegrationTests extends CatalogueIntegrationTest {
                         "unknown event",
                         valid.replace("3d6f2b8e-1c4a-4e7b-8f2d-9a0b1c2d3e40", "00000000-0000-4000-8000-000000000000"),
                         "eventId"),
+                Arguments.of(
+                        "event id that is not a UUID",
+                        valid.replace("3d6f2b8e-1c4a-4e7b-8f2d-9a0b1c2d3e40", "euregionsweek-2022"),
+                        "eventId"),
+                Arguments.of(
+                        "title in Polish that is not a text",
+                        valid.replace("\"pl\": \"Sieciowanie", "\"pl\": [\"Sieciowanie")
+                                .replace("innowacji\"", "innowacji\"]"),
+                        "title.pl"),
+                Arguments.of(
+                        "theme that is not a slug",
+                        valid.replace("[\"territorial-cohesion\"]", "[{\"slug\": \"territorial-cohesion\"}]"),
+                        "themes[0]"),
                 Arguments.of("start missing", valid.replace("\"start\": \"2022-10-11T16:30\",", ""), "start"),
                 Arguments.of("start not a date-time", valid.replace("2022-10-11T16:30", "next Tuesday"), "start"),
                 Arguments.of("unknown format", valid.replace("\"ONLINE\"", "\"TELEPATHIC\""), "format"),
@@ -102,6 +115,24 @@ class SessionValidationIntegrationTests extends CatalogueIntegrationTest {
         assertThat(count("select version from session where id = ?::uuid", SEEDED_SESSION))
                 .isEqualTo(1);
         assertThat(count("select count(*) from outbox")).isEqualTo(messages);
+    }
+
+    @Test
+    void refusesABodyThatIsNotJsonNamingNoField() {
+        String truncated = networking().substring(0, networking().indexOf("\"zone\""));
+
+        assertThat(mvc.post()
+                        .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                        .uri("/api/sessions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(truncated))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"title": "Bad Request", "status": 400, "detail": "The request body is not readable JSON.",
+                         "errors": []}
+                        """);
     }
 
     @Test

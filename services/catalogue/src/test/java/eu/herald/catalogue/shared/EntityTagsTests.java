@@ -3,6 +3,7 @@ package eu.herald.catalogue.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.herald.problems.PreconditionRequired;
 import org.junit.jupiter.api.Test;
 
 class EntityTagsTests {
@@ -14,14 +15,14 @@ class EntityTagsTests {
 
     @Test
     void requiresTheVersionNamedByIfMatch() {
-        assertThat(EntityTags.requiredVersion("\"3\"")).isEqualTo(3);
+        assertThat(EntityTags.requiredVersion("\"3\"", () -> 1)).isEqualTo(3);
     }
 
     @Test
     void requiresAPreconditionWithoutIfMatchOrWithAStar() {
-        assertThatThrownBy(() -> EntityTags.requiredVersion(null)).isInstanceOf(PreconditionRequired.class);
-        assertThatThrownBy(() -> EntityTags.requiredVersion(" ")).isInstanceOf(PreconditionRequired.class);
-        assertThatThrownBy(() -> EntityTags.requiredVersion("*")).isInstanceOf(PreconditionRequired.class);
+        assertThatThrownBy(() -> EntityTags.requiredVersion(null, () -> 1)).isInstanceOf(PreconditionRequired.class);
+        assertThatThrownBy(() -> EntityTags.requiredVersion(" ", () -> 1)).isInstanceOf(PreconditionRequired.class);
+        assertThatThrownBy(() -> EntityTags.requiredVersion("*", () -> 1)).isInstanceOf(PreconditionRequired.class);
     }
 
     @Test
@@ -37,8 +38,8 @@ class EntityTagsTests {
 
     @Test
     void requiresAnImpossibleVersionForWeakOrMalformedTags() {
-        assertThat(EntityTags.requiredVersion("W/\"3\"")).isNegative();
-        assertThat(EntityTags.requiredVersion("3")).isNegative();
-        assertThat(EntityTags.requiredVersion("\"three\"")).isNegative();
+        assertThat(EntityTags.requiredVersion("W/\"3\"", () -> 1)).isNegative();
+        assertThat(EntityTags.requiredVersion("3", () -> 1)).isNegative();
+        assertThat(EntityTags.requiredVersion("\"three\"", () -> 1)).isNegative();
     }
 }

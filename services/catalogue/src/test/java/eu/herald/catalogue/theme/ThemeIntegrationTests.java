@@ -84,7 +84,12 @@ class ThemeIntegrationTests extends CatalogueIntegrationTest {
                         .uri("/api/sessions/{id}", draft)
                         .header(HttpHeaders.IF_MATCH, "\"1\""))
                 .hasStatus(204);
-        assertThat(retire(slug, null)).hasStatus(428);
+        assertThat(retire(slug, null))
+                .hasStatus(428)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .endsWith("the current one is If-Match: \"2\"");
         assertThat(retire(slug, "\"2\"")).hasStatus(204);
         assertThat(mvc.get().uri("/api/themes/{slug}", slug)).hasStatus(404);
 

@@ -1,6 +1,6 @@
 package eu.herald.subscriptions.endpoint;
 
-import eu.herald.subscriptions.problem.Conflict;
+import eu.herald.problems.Conflict;
 
 public class EndpointAlreadyRegistered extends Conflict {
 

@@ -1,7 +1,7 @@
 package eu.herald.subscriptions.endpoint;
 
+import eu.herald.problems.NotFound;
 import eu.herald.subscriptions.municipality.MunicipalityId;
-import eu.herald.subscriptions.problem.NotFound;
 
 public class EndpointNotFound extends NotFound {
 

@@ -3,11 +3,11 @@ package eu.herald.subscriptions.endpoint;
 import eu.herald.egress.DestinationRefused;
 import eu.herald.egress.WebhookSecrets;
 import eu.herald.egress.WebhookSender;
+import eu.herald.problems.InvalidInput;
+import eu.herald.problems.Violation;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.municipality.Municipalities;
 import eu.herald.subscriptions.municipality.MunicipalityId;
-import eu.herald.subscriptions.problem.InvalidField;
-import eu.herald.subscriptions.problem.InvalidInput;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -69,7 +69,7 @@ public class EndpointRegistration {
      * service checks again at every delivery.
      */
     public Registered registerWebPush(MunicipalityId municipality, PushSubscription push) {
-        List<InvalidField> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         check(errors, "subscription.endpoint", EndpointAddresses.pushEndpointProblem(push.endpoint()));
         check(errors, "subscription.keys.p256dh", EndpointAddresses.p256dhProblem(push.p256dh()));
         check(errors, "subscription.keys.auth", EndpointAddresses.authProblem(push.auth()));
@@ -150,9 +150,9 @@ public class EndpointRegistration {
         return endpoint;
     }
 
-    private static void check(List<InvalidField> errors, String field, @Nullable String problem) {
+    private static void check(List<Violation> errors, String field, @Nullable String problem) {
         if (problem != null) {
-            errors.add(new InvalidField(field, problem));
+            errors.add(new Violation(field, problem));
         }
     }
 }

@@ -1,6 +1,6 @@
 package eu.herald.subscriptions.municipality;
 
-import eu.herald.subscriptions.problem.NotFound;
+import eu.herald.problems.NotFound;
 
 public class MunicipalityNotFound extends NotFound {
 

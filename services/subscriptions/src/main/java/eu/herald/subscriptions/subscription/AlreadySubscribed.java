@@ -1,6 +1,6 @@
 package eu.herald.subscriptions.subscription;
 
-import eu.herald.subscriptions.problem.Conflict;
+import eu.herald.problems.Conflict;
 
 public class AlreadySubscribed extends Conflict {
 

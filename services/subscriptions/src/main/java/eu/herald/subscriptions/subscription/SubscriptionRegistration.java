@@ -1,12 +1,12 @@
 package eu.herald.subscriptions.subscription;
 
+import eu.herald.problems.InvalidInput;
+import eu.herald.problems.Violation;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.endpoint.EndpointId;
 import eu.herald.subscriptions.endpoint.Endpoints;
 import eu.herald.subscriptions.municipality.Municipalities;
 import eu.herald.subscriptions.municipality.MunicipalityId;
-import eu.herald.subscriptions.problem.InvalidField;
-import eu.herald.subscriptions.problem.InvalidInput;
 import eu.herald.subscriptions.theme.Themes;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,11 +56,11 @@ public class SubscriptionRegistration {
             @Nullable Set<EndpointId> endpointIds,
             @Nullable String language) {
         municipalities.lock(municipality);
-        List<InvalidField> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (selector.type() == SelectorType.THEME) {
             String problem = themes.problemWith(selector.value());
             if (problem != null) {
-                errors.add(new InvalidField("selector.value", problem));
+                errors.add(new Violation("selector.value", problem));
             }
         }
         checkEndpointsAndLanguage(municipality, endpointIds, language, errors);
@@ -96,7 +96,7 @@ public class SubscriptionRegistration {
         municipalities.lock(municipality);
         Subscription current =
                 subscriptions.find(municipality, id).orElseThrow(() -> new SubscriptionNotFound(municipality, id));
-        List<InvalidField> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         checkEndpointsAndLanguage(municipality, endpointIds, language, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput("The subscription is invalid.", errors);
@@ -127,16 +127,16 @@ public class SubscriptionRegistration {
             MunicipalityId municipality,
             @Nullable Set<EndpointId> endpointIds,
             @Nullable String language,
-            List<InvalidField> errors) {
+            List<Violation> errors) {
         if (endpointIds != null) {
             for (EndpointId endpoint : endpointIds) {
                 if (endpoints.find(municipality, endpoint).isEmpty()) {
-                    errors.add(new InvalidField("endpointIds", "the municipality has no endpoint " + endpoint));
+                    errors.add(new Violation("endpointIds", "the municipality has no endpoint " + endpoint));
                 }
             }
         }
         if (language != null && !properties.languages().contains(language)) {
-            errors.add(new InvalidField("language", "must be one of " + String.join(", ", properties.languages())));
+            errors.add(new Violation("language", "must be one of " + String.join(", ", properties.languages())));
         }
     }
 }

@@ -4,7 +4,7 @@ import eu.herald.catalogue.event.Event;
 import eu.herald.catalogue.event.EventId;
 import eu.herald.catalogue.event.Events;
 import eu.herald.catalogue.shared.EntityTags;
-import eu.herald.catalogue.shared.NotFound;
+import eu.herald.problems.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;

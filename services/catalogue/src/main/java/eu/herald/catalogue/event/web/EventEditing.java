@@ -8,10 +8,12 @@ import eu.herald.catalogue.event.Event;
 import eu.herald.catalogue.event.Event.EventDetails;
 import eu.herald.catalogue.event.EventId;
 import eu.herald.catalogue.event.EventProgramme;
+import eu.herald.catalogue.event.Events;
 import eu.herald.catalogue.event.web.EventController.EventView;
 import eu.herald.catalogue.shared.EntityTags;
 import eu.herald.catalogue.shared.OperatorApi;
 import eu.herald.catalogue.shared.Texts;
+import eu.herald.problems.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -46,10 +48,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class EventEditing {
 
     private final EventProgramme programme;
+    private final Events events;
     private final AuditTrail audit;
 
-    EventEditing(EventProgramme programme, AuditTrail audit) {
+    EventEditing(EventProgramme programme, Events events, AuditTrail audit) {
         this.programme = programme;
+        this.events = events;
         this.audit = audit;
     }
 
@@ -76,7 +80,7 @@ class EventEditing {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody EventRequest request) {
-        int version = EntityTags.requiredVersion(ifMatch);
+        int version = requiredVersion(new EventId(id), ifMatch);
         Event event = audit.record(
                 AuditedEntity.EVENT,
                 AuditedChange.REVISED,
@@ -90,10 +94,19 @@ class EventEditing {
     ResponseEntity<Void> delete(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        int version = EntityTags.requiredVersion(ifMatch);
+        int version = requiredVersion(new EventId(id), ifMatch);
         audit.recordDeletion(
                 AuditedEntity.EVENT, id.toString(), version, () -> programme.delete(new EventId(id), version));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Without If-Match the refusal names the current version, so the client knows which one to read. */
+    private int requiredVersion(EventId id, @Nullable String ifMatch) {
+        return EntityTags.requiredVersion(
+                ifMatch,
+                () -> events.findById(id)
+                        .orElseThrow(() -> new NotFound("event", id))
+                        .version());
     }
 
     record EventRequest(

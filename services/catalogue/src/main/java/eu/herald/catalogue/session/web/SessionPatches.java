@@ -1,8 +1,8 @@
 package eu.herald.catalogue.session.web;
 
 import eu.herald.catalogue.session.Session;
-import eu.herald.catalogue.shared.InvalidInput;
 import eu.herald.catalogue.shared.Violation;
+import eu.herald.problems.InvalidInput;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import eu.herald.catalogue.session.SessionId;
 import eu.herald.catalogue.session.SessionScheduling;
 import eu.herald.catalogue.session.SessionStatus;
 import eu.herald.catalogue.shared.EntityTags;
-import eu.herald.catalogue.shared.NotFound;
+import eu.herald.problems.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,10 +1,10 @@
 package eu.herald.catalogue.theme.web;
 
 import eu.herald.catalogue.shared.EntityTags;
-import eu.herald.catalogue.shared.NotFound;
 import eu.herald.catalogue.shared.Texts;
 import eu.herald.catalogue.theme.Theme;
 import eu.herald.catalogue.theme.Themes;
+import eu.herald.problems.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

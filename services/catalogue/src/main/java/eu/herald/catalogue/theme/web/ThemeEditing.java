@@ -8,8 +8,10 @@ import eu.herald.catalogue.shared.EntityTags;
 import eu.herald.catalogue.shared.OperatorApi;
 import eu.herald.catalogue.theme.Theme;
 import eu.herald.catalogue.theme.ThemeTaxonomy;
+import eu.herald.catalogue.theme.Themes;
 import eu.herald.catalogue.theme.web.ThemeController.ThemeRequest;
 import eu.herald.catalogue.theme.web.ThemeController.ThemeView;
+import eu.herald.problems.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,10 +38,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ThemeEditing {
 
     private final ThemeTaxonomy taxonomy;
+    private final Themes themes;
     private final AuditTrail audit;
 
-    ThemeEditing(ThemeTaxonomy taxonomy, AuditTrail audit) {
+    ThemeEditing(ThemeTaxonomy taxonomy, Themes themes, AuditTrail audit) {
         this.taxonomy = taxonomy;
+        this.themes = themes;
         this.audit = audit;
     }
 
@@ -68,7 +72,7 @@ class ThemeEditing {
             @PathVariable String slug,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody ThemeRequest request) {
-        int version = EntityTags.requiredVersion(ifMatch);
+        int version = requiredVersion(slug, ifMatch);
         Theme theme = audit.record(
                 AuditedEntity.THEME,
                 AuditedChange.REVISED,
@@ -84,8 +88,17 @@ class ThemeEditing {
     ResponseEntity<Void> retire(
             @PathVariable String slug,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        int version = EntityTags.requiredVersion(ifMatch);
+        int version = requiredVersion(slug, ifMatch);
         audit.recordDeletion(AuditedEntity.THEME, slug, version, () -> taxonomy.retire(slug, version));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Without If-Match the refusal names the current version, so the client knows which one to read. */
+    private int requiredVersion(String slug, @Nullable String ifMatch) {
+        return EntityTags.requiredVersion(
+                ifMatch,
+                () -> themes.findById(slug)
+                        .orElseThrow(() -> new NotFound("theme", slug))
+                        .version());
     }
 }

@@ -1,5 +1,6 @@
 package eu.herald.subscriptions.endpoint.web;
 
+import eu.herald.problems.InvalidInput;
 import eu.herald.subscriptions.endpoint.EmailVerification;
 import eu.herald.subscriptions.endpoint.Endpoint;
 import eu.herald.subscriptions.endpoint.EndpointId;
@@ -11,7 +12,6 @@ import eu.herald.subscriptions.endpoint.Endpoints;
 import eu.herald.subscriptions.endpoint.PushSubscription;
 import eu.herald.subscriptions.municipality.Municipalities;
 import eu.herald.subscriptions.municipality.MunicipalityId;
-import eu.herald.subscriptions.problem.InvalidInput;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
-package eu.herald.catalogue.shared;
+package eu.herald.problems;
 
-/** The client changed a resource based on a version that is no longer the current one. */
+/** The client changed a resource based on a version that is no longer the current one; answered with 412. */
 public class StaleVersion extends RuntimeException {
 
     public StaleVersion(String what, Object id, int currentVersion) {

@@ -1,9 +1,0 @@
-package eu.herald.subscriptions.problem;
-
-/** Something addressed by the request does not exist; answered with 404. */
-public abstract class NotFound extends RuntimeException {
-
-    protected NotFound(String message) {
-        super(message);
-    }
-}
