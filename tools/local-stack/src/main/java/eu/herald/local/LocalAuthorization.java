@@ -28,7 +28,9 @@ final class LocalAuthorization {
     /** The server from its packaged jar. */
     static HeraldService service(Path repository, int port) {
         return HeraldService.fromJar(
-                NAME, port, repository.resolve("services").resolve(NAME).resolve("target").resolve(NAME + ".jar"));
+                NAME,
+                port,
+                repository.resolve("services").resolve(NAME).resolve("target").resolve(NAME + ".jar"));
     }
 
     static boolean isAuthorizationServer(HeraldService service) {
