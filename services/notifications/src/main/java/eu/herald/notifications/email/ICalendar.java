@@ -32,7 +32,7 @@ final class ICalendar {
         return Invitation.attendee(name, address);
     }
 
-    static CalendarEntry entry(SessionChange change, Locale language, String organizer) {
+    private static CalendarEntry entry(SessionChange change, Locale language, String organizer) {
         Session session = change.session();
         String join = Rendering.webUrl(data(session.joinLink()));
         String venue = data(session.venue());
