@@ -350,9 +350,7 @@ class HeraldEndToEndIntegrationTests {
     }
 
     private static VEvent event(Calendar calendar) {
-        return calendar.getComponentList()
-                .<VEvent>getComponent(Component.VEVENT)
-                .orElseThrow();
+        return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
     }
 
     private static List<String> timeZones(Calendar calendar) {
@@ -362,8 +360,7 @@ class HeraldEndToEndIntegrationTests {
     }
 
     private static String property(Calendar calendar, String name) {
-        return calendar.getPropertyList()
-                .getProperty(name)
+        return calendar.getProperty(name)
                 .map(Property.class::cast)
                 .map(Property::getValue)
                 .orElseThrow(() -> new AssertionError("no " + name + " in the calendar"));
