@@ -5,11 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import eu.herald.testsupport.WebhookReceiver;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,9 +36,15 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,6 +168,43 @@ class HeraldEndToEndIntegrationTests {
 
     @Test
     @Order(2)
+    void theMailedInvitationAndTheFeedShowTheSessionAsOneCalendarEntry() throws Exception {
+        // the first test moved the session to version 2 and mailed Płock about it, in Polish
+        Calendar mailed = calendarOf(herald.mailbox()
+                .messagesTo(FOLLOWERS_OF_TERRITORIAL_COHESION.get(PLOCK))
+                .get(0));
+        HttpResponse<String> feed = HTTP.send(
+                HttpRequest.newBuilder(herald.service("catalogue")
+                                .url()
+                                .resolve("/api/sessions/" + NETWORKING_SESSION + "/calendar.ics?lang=pl"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
+        Calendar subscribed = new CalendarBuilder().build(new StringReader(feed.body()));
+
+        assertThat(property(mailed, Property.METHOD)).isEqualTo("REQUEST");
+        assertThat(property(subscribed, Property.METHOD)).isEqualTo("PUBLISH");
+        VEvent invitation = event(mailed);
+        VEvent entry = event(subscribed);
+        assertThat(value(invitation, Property.UID)).isEqualTo(NETWORKING_SESSION + "@herald");
+        assertThat(value(invitation, Property.SEQUENCE)).isEqualTo("2");
+        assertThat(value(invitation, Property.SUMMARY))
+                .isEqualTo("Sieciowanie miast i gmin sposobem na transfer wiedzy i innowacji");
+        assertThat(line(invitation, Property.DTSTART)).isEqualTo("DTSTART;TZID=Europe/Warsaw:20221011T170000");
+        for (String name : List.of(Property.UID, Property.SEQUENCE, Property.SUMMARY)) {
+            assertThat(value(entry, name)).as(name).isEqualTo(value(invitation, name));
+        }
+        for (String name : List.of(Property.DTSTART, Property.DTEND)) {
+            assertThat(line(entry, name)).as(name).isEqualTo(line(invitation, name));
+        }
+        List<String> zones = timeZones(mailed);
+        assertThat(zones).hasSize(1);
+        assertThat(zones.get(0)).contains("TZID:Europe/Warsaw");
+        assertThat(timeZones(subscribed)).isEqualTo(zones);
+    }
+
+    @Test
+    @Order(3)
     void aWebhookThatAnswersGoneIsSignedByTheSecretItWasShownAndThenDisabled() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.answer("/gone", WebhookReceiver.status(410));
@@ -232,7 +280,7 @@ class HeraldEndToEndIntegrationTests {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aMunicipalitysClientSeesItsOwnMunicipalityAndNoOtherOne() throws Exception {
         URI subscriptions = herald.service("subscriptions").url();
         URI plock = subscriptions.resolve("/api/municipalities/" + PLOCK);
@@ -252,7 +300,7 @@ class HeraldEndToEndIntegrationTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void erasingAMunicipalityInSubscriptionsAnonymisesItsDeliveriesInNotifications() throws Exception {
         URI lublin = herald.service("subscriptions").url().resolve("/api/municipalities/" + LUBLIN);
         // the first test emailed Lublin: notifications holds its address
@@ -280,7 +328,7 @@ class HeraldEndToEndIntegrationTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anUnsubscribeLinkMailedBeforeARestartStillUnsubscribesAfterIt() throws Exception {
         // the first test emailed Płock; the mailbox forgets its mail when it restarts, the recipient does not
         URI link = unsubscribeLink(
@@ -314,6 +362,67 @@ class HeraldEndToEndIntegrationTests {
         Matcher link = Pattern.compile("<(https?://[^>]+)>").matcher(header);
         assertThat(link.find()).as(header).isTrue();
         return URI.create(link.group(1));
+    }
+
+    /** The calendar part of a mail, parsed. */
+    private static Calendar calendarOf(Mailbox.ReceivedMail mail) throws Exception {
+        MimeMessage message = new MimeMessage(
+                Session.getInstance(new Properties()),
+                new ByteArrayInputStream(mail.mime().getBytes(StandardCharsets.UTF_8)));
+        Part part = calendarPart(message);
+        assertThat(part).as("a text/calendar part in " + mail.subject()).isNotNull();
+        try (InputStream content = part.getInputStream()) {
+            return new CalendarBuilder().build(new InputStreamReader(content, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static @Nullable Part calendarPart(Part part) throws Exception {
+        if (part.isMimeType("text/calendar")) {
+            return part;
+        }
+        if (part.getContent() instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                Part found = calendarPart(parts.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static VEvent event(Calendar calendar) {
+        return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    }
+
+    private static List<String> timeZones(Calendar calendar) {
+        return calendar.getComponents(Component.VTIMEZONE).stream()
+                .map(Object::toString)
+                .toList();
+    }
+
+    private static String property(Calendar calendar, String name) {
+        return calendar.getProperty(name)
+                .map(Property.class::cast)
+                .map(Property::getValue)
+                .orElseThrow(() -> new AssertionError("no " + name + " in the calendar"));
+    }
+
+    private static String value(Component component, String name) {
+        return component
+                .getProperty(name)
+                .map(Property.class::cast)
+                .map(Property::getValue)
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + component.getName()));
+    }
+
+    /** The property with its parameters (a TZID), as one unfolded content line. */
+    private static String line(Component component, String name) {
+        return component
+                .getProperty(name)
+                .map(Object::toString)
+                .map(String::strip)
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + component.getName()));
     }
 
     /** The address of every delivery to the endpoint, as the notifications service's own database holds it. */

@@ -1,5 +1,7 @@
 package eu.herald.catalogue.calendar;
 
+import eu.herald.calendar.CalendarEntry.Organizer;
+import eu.herald.calendar.ICalendarWriter;
 import eu.herald.catalogue.event.Event;
 import eu.herald.catalogue.event.EventId;
 import eu.herald.catalogue.event.Events;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -50,11 +53,13 @@ class CalendarController {
     private final SessionScheduling sessions;
     private final Events events;
     private final Themes themes;
+    private final Organizer organizer;
 
-    CalendarController(SessionScheduling sessions, Events events, Themes themes) {
+    CalendarController(SessionScheduling sessions, Events events, Themes themes, CalendarProperties properties) {
         this.sessions = sessions;
         this.events = events;
         this.themes = themes;
+        this.organizer = new Organizer(properties.organizerName(), properties.organizer());
     }
 
     @GetMapping("/api/sessions/{id}/calendar.ics")
@@ -119,7 +124,12 @@ class CalendarController {
         }
         Map<String, Map<String, String>> labels = themes.findAll(Sort.by("slug")).stream()
                 .collect(Collectors.toMap(Theme::slug, theme -> theme.labels().byLanguage()));
-        String body = ICalendarWriter.write(name, announced, languages, ICalendarWriter.labels(labels, languages));
+        Function<String, String> themeLabels = SessionEntries.labels(labels, languages);
+        String body = ICalendarWriter.feed(
+                name,
+                announced.stream()
+                        .map(session -> SessionEntries.entry(session, languages, themeLabels, organizer))
+                        .toList());
         return ResponseEntity.ok()
                 .contentType(TEXT_CALENDAR)
                 .eTag(tag)

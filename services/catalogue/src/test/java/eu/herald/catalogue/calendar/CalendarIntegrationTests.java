@@ -32,7 +32,7 @@ class CalendarIntegrationTests extends CatalogueIntegrationTest {
         assertThat(ics).contains("\r\n").doesNotContain("\n\n");
         Calendar calendar = parseStrictly(ics);
         VEvent event = (VEvent) calendar.getComponents("VEVENT").get(0);
-        assertThat(property(event, "UID")).isEqualTo(SEEDED_SESSION + "@herald.eu");
+        assertThat(property(event, "UID")).isEqualTo(SEEDED_SESSION + "@herald");
         assertThat(property(event, "SEQUENCE")).isEqualTo("1");
         assertThat(property(event, "DTSTAMP")).isEqualTo("20220920T080000Z");
         assertThat(property(event, "DTSTART")).isEqualTo("20221011T163000");
@@ -91,8 +91,8 @@ class CalendarIntegrationTests extends CatalogueIntegrationTest {
         List<VEvent> events = parseStrictly(body(result)).getComponents("VEVENT");
         assertThat(events)
                 .extracting(event -> property(event, "UID"))
-                .contains(moved + "@herald.eu", cancelled + "@herald.eu")
-                .doesNotContain(draft + "@herald.eu");
+                .contains(moved + "@herald", cancelled + "@herald")
+                .doesNotContain(draft + "@herald");
         VEvent changed = find(events, moved);
         assertThat(property(changed, "SEQUENCE")).isEqualTo("2");
         assertThat(property(changed, "DESCRIPTION")).startsWith("Day one; day two, and\na second line");
@@ -102,7 +102,7 @@ class CalendarIntegrationTests extends CatalogueIntegrationTest {
 
     private static VEvent find(List<VEvent> events, String id) {
         return events.stream()
-                .filter(event -> property(event, "UID").equals(id + "@herald.eu"))
+                .filter(event -> property(event, "UID").equals(id + "@herald"))
                 .findFirst()
                 .orElseThrow();
     }

@@ -100,13 +100,7 @@ class EmailComposer {
                 new CalendarPart(
                         template.calendarMethod(),
                         template.calendar()
-                                .replace(
-                                        Placeholders.ATTENDEE + "\r\n",
-                                        new ICalendar()
-                                                .line(
-                                                        "ATTENDEE;CN=" + quoted(name) + ";RSVP=FALSE",
-                                                        "mailto:" + to.getAddress())
-                                                .content())),
+                                .replace(Placeholders.ATTENDEE + "\r\n", ICalendar.attendee(name, to.getAddress()))),
                 listUnsubscribe,
                 unsubscribeUrl != null);
     }
@@ -122,11 +116,6 @@ class EmailComposer {
         }
         return "<p><small><a href=\"" + Rendering.escape(url) + "\">"
                 + Rendering.escape(words.text("label.unsubscribe")) + "</a></small></p>";
-    }
-
-    /** An iCalendar parameter value: quoted, without the characters a quoted value cannot hold. */
-    private static String quoted(String value) {
-        return "\"" + value.replaceAll("[\"\\p{Cntrl}]", "") + "\"";
     }
 
     private record Key(ChangeId change, Locale language, ZoneId zone, Channel channel) {}

@@ -153,39 +153,7 @@ final class Rendering {
      * the entry and CANCEL to remove it, local times with their TZID and a VTIMEZONE.
      */
     private String calendar(String organizer) {
-        boolean cancelled = change.kind() == ChangeKind.CANCELLED;
-        ICalendar ics = new ICalendar()
-                .line("BEGIN", "VCALENDAR")
-                .line("PRODID", "-//Herald//Notifications//EN")
-                .line("VERSION", "2.0")
-                .line("CALSCALE", "GREGORIAN")
-                .line("METHOD", calendarMethod())
-                .timeZone(session.zone(), session.start())
-                .line("BEGIN", "VEVENT")
-                .line("UID", session.id() + "@herald")
-                .line("SEQUENCE", Integer.toString(session.version()))
-                .line("DTSTAMP", ICalendar.utc(change.occurredAt()))
-                .line("DTSTART;TZID=" + session.zone().getId(), ICalendar.local(session.start()))
-                .line("DTEND;TZID=" + session.zone().getId(), ICalendar.local(session.end()))
-                .text("SUMMARY", oneLine(session.title(language)))
-                .line("STATUS", cancelled ? "CANCELLED" : "CONFIRMED");
-        String description = session.description(language);
-        if (description != null && !description.isBlank()) {
-            ics.text("DESCRIPTION", description);
-        }
-        String join = webUrl(session.joinLink());
-        String location = session.venue() != null && !session.venue().isBlank() ? oneLine(session.venue()) : join;
-        if (location != null) {
-            ics.text("LOCATION", location);
-        }
-        if (join != null) {
-            ics.line("URL", join);
-        }
-        return ics.line("ORGANIZER;CN=Herald", "mailto:" + organizer)
-                .placeholder(Placeholders.ATTENDEE)
-                .line("END", "VEVENT")
-                .line("END", "VCALENDAR")
-                .content();
+        return ICalendar.template(change, language, organizer);
     }
 
     /** Join and registration links, or the reason of a cancellation. */

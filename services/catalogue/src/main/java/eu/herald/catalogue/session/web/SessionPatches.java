@@ -1,7 +1,7 @@
 package eu.herald.catalogue.session.web;
 
 import eu.herald.catalogue.session.Session;
-import eu.herald.catalogue.shared.Violation;
+import eu.herald.problems.Violation;
 import eu.herald.problems.InvalidInput;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
