@@ -12,7 +12,7 @@ import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Recipient;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionChange;
-import eu.herald.notifications.email.LocalTimes;
+import eu.herald.notifications.rendering.LocalTimes;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

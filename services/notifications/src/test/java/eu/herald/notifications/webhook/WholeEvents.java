@@ -6,7 +6,7 @@ import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Recipient;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionChange;
-import eu.herald.notifications.email.LocalTimes;
+import eu.herald.notifications.rendering.LocalTimes;
 import eu.herald.notifications.webhook.SessionChangeEvents.Local;
 import eu.herald.notifications.webhook.SessionChangeEvents.Municipality;
 import eu.herald.notifications.webhook.SessionChangeEvents.Snapshot;

@@ -1,4 +1,4 @@
-package eu.herald.notifications.delivery;
+package eu.herald.notifications.retention;
 
 import java.time.Clock;
 import java.time.Instant;
