@@ -85,6 +85,12 @@ public final class SeedRequests {
 
     /** The session as seeded: version 1, 16:30–18:00 Warsaw time. */
     public static Session session(int version, LocalDateTime start, LocalDateTime end, @Nullable String cancellation) {
+        return session(version, start, end, WARSAW, cancellation);
+    }
+
+    /** The seeded session, its times local to {@code zone}. */
+    public static Session session(
+            int version, LocalDateTime start, LocalDateTime end, ZoneId zone, @Nullable String cancellation) {
         return new Session(
                 SESSION,
                 version,
@@ -94,7 +100,7 @@ public final class SeedRequests {
                 Map.of(),
                 start,
                 end,
-                WARSAW,
+                zone,
                 "ONLINE",
                 null,
                 "Zoom",

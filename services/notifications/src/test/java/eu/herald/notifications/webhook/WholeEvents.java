@@ -55,7 +55,7 @@ final class WholeEvents {
                 Snapshot.of(session),
                 change.changedFields(),
                 change.previous(),
-                SessionChangeEvents.local(times, recipient.timeZone(), session, session.start(), session.end()),
+                SessionChangeEvents.local(times, recipient.timeZone(), session.zone(), session.start(), session.end()),
                 SessionChangeEvents.previousLocal(times, recipient.timeZone(), change));
         return json.writeValueAsBytes(CloudEvent.of(
                 delivery.toString(),
