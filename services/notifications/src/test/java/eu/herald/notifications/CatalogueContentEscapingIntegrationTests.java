@@ -123,6 +123,8 @@ class CatalogueContentEscapingIntegrationTests extends IntegrationTestSupport {
                 SeedRequests.LINK,
                 null,
                 List.of(),
+                null,
+                null,
                 null);
     }
 

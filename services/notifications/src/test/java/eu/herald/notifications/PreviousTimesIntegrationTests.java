@@ -41,7 +41,7 @@ class PreviousTimesIntegrationTests extends IntegrationTestSupport {
         NotificationRequest request = SeedRequests.request(
                 change,
                 ChangeKind.RESCHEDULED,
-                SeedRequests.session(2, DAY.atTime(17, 0), DAY.atTime(18, 30), SeedRequests.LISBON, null),
+                SeedRequests.session(2, DAY.atTime(17, 0), DAY.atTime(18, 30), SeedRequests.LISBON, null, null),
                 Map.of(
                         "start", DAY + "T16:30:00",
                         "end", DAY + "T18:00:00",

@@ -85,12 +85,21 @@ public final class SeedRequests {
 
     /** The session as seeded: version 1, 16:30–18:00 Warsaw time. */
     public static Session session(int version, LocalDateTime start, LocalDateTime end, @Nullable String cancellation) {
-        return session(version, start, end, WARSAW, cancellation);
+        return session(version, start, end, WARSAW, cancellation, null);
     }
 
-    /** The seeded session, its times local to {@code zone}. */
+    /**
+     * The seeded session, its times local to {@code zone}.
+     *
+     * @param languages the languages its snapshot says it is held in; null when the snapshot does not say
+     */
     public static Session session(
-            int version, LocalDateTime start, LocalDateTime end, ZoneId zone, @Nullable String cancellation) {
+            int version,
+            LocalDateTime start,
+            LocalDateTime end,
+            ZoneId zone,
+            @Nullable String cancellation,
+            @Nullable List<String> languages) {
         return new Session(
                 SESSION,
                 version,
@@ -107,7 +116,9 @@ public final class SeedRequests {
                 LINK,
                 LINK,
                 List.of("territorial-cohesion"),
-                cancellation);
+                cancellation,
+                languages,
+                null);
     }
 
     public static NotificationRequest published(ChangeId change, Recipient recipient, Endpoint... endpoints) {

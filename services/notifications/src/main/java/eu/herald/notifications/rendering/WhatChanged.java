@@ -6,6 +6,7 @@ import eu.herald.notifications.delivery.Texts;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,9 +55,16 @@ final class WhatChanged {
             case "joinLink" -> words.orNone(session.joinLink());
             case "registrationLink" -> words.orNone(session.registrationLink());
             case "cancellationReason" -> words.orNone(session.cancellationReason());
-            case "themes" -> words.orNone(String.join(", ", session.themes()));
+            case "themes" -> list(session.themes());
+            case "languages" -> list(session.languages());
+            case "organisers" -> list(session.organisers());
             default -> null;
         };
+    }
+
+    /** An emptied list is told as none, like any value that is no longer there; null when the snapshot did not say. */
+    private @Nullable String list(@Nullable List<String> values) {
+        return values == null ? null : words.orNone(String.join(", ", values));
     }
 
     private String previous(String field) {

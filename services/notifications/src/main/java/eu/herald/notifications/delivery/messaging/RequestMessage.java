@@ -65,7 +65,9 @@ record RequestMessage(
             @Nullable String joinLink,
             @Nullable String registrationLink,
             @Nullable List<String> themes,
-            @Nullable String cancellationReason) {}
+            @Nullable String cancellationReason,
+            @Nullable List<String> languages,
+            @Nullable List<String> organisers) {}
 
     record RecipientMessage(
             @Nullable String municipalityId,
@@ -154,7 +156,9 @@ record RequestMessage(
                 session.joinLink(),
                 session.registrationLink(),
                 session.themes() == null ? List.of() : session.themes(),
-                session.cancellationReason());
+                session.cancellationReason(),
+                session.languages(),
+                session.organisers());
     }
 
     private static Recipient recipient(RecipientMessage recipient) {
