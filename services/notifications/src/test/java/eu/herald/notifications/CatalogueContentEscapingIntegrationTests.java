@@ -8,12 +8,9 @@ import eu.herald.notifications.delivery.ChangeKind;
 import eu.herald.notifications.delivery.DeliveryAttempted;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.Dispatch;
-import eu.herald.notifications.delivery.Endpoint;
 import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.webpush.PushServiceDouble;
-import eu.herald.notifications.webpush.PushSubscriber;
-import eu.herald.notifications.webpush.TestVapidKeys;
 import eu.herald.testsupport.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
@@ -52,22 +49,10 @@ class CatalogueContentEscapingIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void escapesHostileCatalogueContentInEveryChannel() throws Exception {
-        PushSubscriber browser =
-                PushServiceDouble.shared().subscribe(TestVapidKeys.shared().publicKey());
-        Endpoint email = SeedRequests.email("escaping-" + UUID.randomUUID() + "@herald-tests.example");
-        Endpoint push = SeedRequests.webPush(browser);
-        Endpoint hook = SeedRequests.webhook(webhooks.url("/escaping"));
+        EveryChannel endpoints = everyChannel("/escaping");
         ChangeId change = SeedRequests.newChange();
         NotificationRequest request = SeedRequests.request(
-                change,
-                ChangeKind.UPDATED,
-                hostile(),
-                Map.of(),
-                List.of(),
-                SeedRequests.inEnglish(),
-                email,
-                push,
-                hook);
+                change, ChangeKind.UPDATED, hostile(), Map.of(), List.of(), SeedRequests.inEnglish(), endpoints.all());
 
         List<DeliveryAttempted> attempts = dispatch.dispatch(List.of(request));
 
@@ -77,7 +62,7 @@ class CatalogueContentEscapingIntegrationTests extends IntegrationTestSupport {
                 .hasSize(3);
         String oneLine = TITLE.replaceAll("[\\r\\n]+", " ");
 
-        MimeMessage message = TestSmtp.to(email.address()).get(0);
+        MimeMessage message = TestSmtp.to(endpoints.email().address()).get(0);
         assertThat(message.getSubject()).isEqualTo("Updated: " + oneLine);
         assertThat(message.getHeader("X-Injected")).isNull();
         assertThat(message.getHeader("Bcc")).isNull();
@@ -105,7 +90,7 @@ class CatalogueContentEscapingIntegrationTests extends IntegrationTestSupport {
                 .contains("regions\\;");
 
         JsonNode notification =
-                PushServiceDouble.shared().received(browser).get(0).notification();
+                PushServiceDouble.shared().received(endpoints.browser()).get(0).notification();
         assertThat(notification).as("the push payload is JSON").isNotNull();
         // the notification is kept small, so a long title is shortened; what it has is the text itself
         String title = notification.get("title").asString();
@@ -138,6 +123,8 @@ class CatalogueContentEscapingIntegrationTests extends IntegrationTestSupport {
                 SeedRequests.LINK,
                 null,
                 List.of(),
+                null,
+                null,
                 null);
     }
 

@@ -2,7 +2,9 @@ package eu.herald.notifications;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import eu.herald.notifications.delivery.Endpoint;
 import eu.herald.notifications.webpush.PushServiceDouble;
+import eu.herald.notifications.webpush.PushSubscriber;
 import eu.herald.notifications.webpush.TestVapidKeys;
 import eu.herald.testsupport.TestIssuer;
 import eu.herald.testsupport.TestPostgres;
@@ -68,6 +70,27 @@ public abstract class IntegrationTestSupport {
 
     /** A local webhook receiver of the test's own (the tests allow plain http to 127.0.0.1), stopped after it. */
     protected final WebhookReceiver webhooks = WebhookReceiver.start();
+
+    /**
+     * A municipality's endpoints on every channel: an email address of its own, a browser's push subscription and a
+     * webhook posting to {@code path} of this test's receiver.
+     */
+    protected EveryChannel everyChannel(String path) {
+        PushSubscriber browser =
+                PushServiceDouble.shared().subscribe(TestVapidKeys.shared().publicKey());
+        return new EveryChannel(
+                browser,
+                SeedRequests.email("every-channel-" + UUID.randomUUID() + "@herald-tests.example"),
+                SeedRequests.webPush(browser),
+                SeedRequests.webhook(webhooks.url(path)));
+    }
+
+    protected record EveryChannel(PushSubscriber browser, Endpoint email, Endpoint push, Endpoint hook) {
+
+        public Endpoint[] all() {
+            return new Endpoint[] {email, push, hook};
+        }
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -2,11 +2,17 @@ package eu.herald.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 class ModularityTests {
+
+    private static final List<String> CHANNELS = List.of("email", "webpush", "webhook");
 
     private final ApplicationModules modules = ApplicationModules.of(NotificationsApplication.class);
 
@@ -16,47 +22,42 @@ class ModularityTests {
     }
 
     @Test
-    void hasTheDeliveryLogAndTheNotifiersAsModules() {
+    void hasDeliveriesRenderingTheirUpkeepAndTheChannelsAsModules() {
         assertThat(modules.stream().map(ApplicationModule::getName))
-                .containsExactlyInAnyOrder("delivery", "email", "webpush", "webhook");
+                .containsExactlyInAnyOrder(
+                        "delivery", "rendering", "erasure", "replay", "retention", "email", "webpush", "webhook");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email", "webpush", "webhook"})
+    void letsEachChannelDependOnDeliveriesAndRenderingOnly(String channel) {
+        assertThat(dependenciesOf(channel)).containsExactlyInAnyOrder("delivery", "rendering");
     }
 
     @Test
-    void letsTheEmailNotifierDependOnDeliveriesButNotTheOtherWayRound() {
-        ApplicationModule delivery = modules.getModuleByName("delivery").orElseThrow();
-        ApplicationModule email = modules.getModuleByName("email").orElseThrow();
-
-        assertThat(email.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
-                .containsExactly("delivery");
-        assertThat(delivery.getDirectDependencies(modules).uniqueModules()).isEmpty();
+    void letsDeliveriesDependOnNoOtherModule() {
+        assertThat(dependenciesOf("delivery")).isEmpty();
     }
 
     @Test
-    void letsTheWebPushNotifierUseTheEmailsWordingButNothingDependOnIt() {
-        assertThatOnly("webpush").dependsOn("delivery", "email");
+    void letsRenderingDependOnDeliveriesOnly() {
+        assertThat(dependenciesOf("rendering")).containsExactly("delivery");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"erasure", "replay", "retention"})
+    void letsTheUpkeepOfTheLogDependOnDeliveriesAtMost(String module) {
+        assertThat(dependenciesOf(module)).isSubsetOf("delivery");
     }
 
     @Test
-    void letsTheWebhookNotifierUseDeliveriesAndTheEmailsLocalTimesOnly() {
-        assertThatOnly("webhook").dependsOn("delivery", "email");
+    void letsNoModuleDependOnAChannel() {
+        assertThat(modules.stream().flatMap(module -> dependenciesOf(module.getName())))
+                .doesNotContainAnyElementsOf(CHANNELS);
     }
 
-    /** The notifier module uses exactly these modules, and no other module uses it. */
-    private NotifierDependencies assertThatOnly(String notifier) {
-        return allowed -> {
-            ApplicationModule module = modules.getModuleByName(notifier).orElseThrow();
-            assertThat(module.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
-                    .containsExactlyInAnyOrder(allowed);
-            assertThat(modules.stream()
-                            .filter(other -> other != module)
-                            .flatMap(other ->
-                                    other.getDirectDependencies(modules).uniqueModules())
-                            .map(ApplicationModule::getName))
-                    .doesNotContain(notifier);
-        };
-    }
-
-    private interface NotifierDependencies {
-        void dependsOn(String... modules);
+    private Stream<String> dependenciesOf(String name) {
+        ApplicationModule module = modules.getModuleByName(name).orElseThrow();
+        return module.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName);
     }
 }

@@ -85,6 +85,21 @@ public final class SeedRequests {
 
     /** The session as seeded: version 1, 16:30–18:00 Warsaw time. */
     public static Session session(int version, LocalDateTime start, LocalDateTime end, @Nullable String cancellation) {
+        return session(version, start, end, WARSAW, cancellation, null);
+    }
+
+    /**
+     * The seeded session, its times local to {@code zone}.
+     *
+     * @param languages the languages its snapshot says it is held in; null when the snapshot does not say
+     */
+    public static Session session(
+            int version,
+            LocalDateTime start,
+            LocalDateTime end,
+            ZoneId zone,
+            @Nullable String cancellation,
+            @Nullable List<String> languages) {
         return new Session(
                 SESSION,
                 version,
@@ -94,14 +109,16 @@ public final class SeedRequests {
                 Map.of(),
                 start,
                 end,
-                WARSAW,
+                zone,
                 "ONLINE",
                 null,
                 "Zoom",
                 LINK,
                 LINK,
                 List.of("territorial-cohesion"),
-                cancellation);
+                cancellation,
+                languages,
+                null);
     }
 
     public static NotificationRequest published(ChangeId change, Recipient recipient, Endpoint... endpoints) {

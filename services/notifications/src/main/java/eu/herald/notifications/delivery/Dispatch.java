@@ -1,10 +1,7 @@
 package eu.herald.notifications.delivery;
 
-import eu.herald.notifications.delivery.DeliveryLog.Attempt;
-import eu.herald.notifications.delivery.DeliveryLog.Attempted;
 import eu.herald.notifications.delivery.DeliveryLog.Claimed;
-import eu.herald.notifications.delivery.DeliveryResult.Deferred;
-import eu.herald.notifications.delivery.DeliveryResult.Delivered;
+import eu.herald.notifications.delivery.DeliveryOutcomes.Attempted;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -21,12 +17,8 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -43,22 +35,26 @@ public class Dispatch implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
 
     private final DeliveryLog deliveries;
-    private final Erasures erasures;
+    private final DeliveryOutcomes outcomes;
+    private final ErasedRecipients erasures;
     private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final DeliveryProperties properties;
     private final Map<Channel, RetrySchedule> schedules = new EnumMap<>(Channel.class);
+    private final RetryPolicy retries = new RetryPolicy(schedules);
     private final DeliveryMetrics metrics;
-    private final Map<Channel, ExecutorService> workers = new EnumMap<>(Channel.class);
+    private final ChannelWorkers workers = new ChannelWorkers();
 
     Dispatch(
             DeliveryLog deliveries,
-            Erasures erasures,
+            DeliveryOutcomes outcomes,
+            ErasedRecipients erasures,
             List<Notifier> notifiers,
             Clock clock,
             DeliveryProperties properties,
             DeliveryMetrics metrics) {
         this.deliveries = deliveries;
+        this.outcomes = outcomes;
         this.erasures = erasures;
         this.clock = clock;
         this.properties = properties;
@@ -70,11 +66,7 @@ public class Dispatch implements DisposableBean {
                     channel,
                     new RetrySchedule(
                             notifier.retrySchedule().orElse(properties.retrySchedule()), properties.jitter()));
-            // each channel has its own workers: slow webhooks never hold up email, nor email webhooks
-            this.workers.put(
-                    channel,
-                    Executors.newFixedThreadPool(
-                            notifier.concurrency().orElse(properties.workers()), new Workers(channel)));
+            this.workers.add(channel, notifier.concurrency().orElse(properties.workers()));
         }
     }
 
@@ -126,7 +118,7 @@ public class Dispatch implements DisposableBean {
                             .orElse(null);
             if (due.request() == null || endpoint == null) {
                 Rejected rejected = new Rejected("the request of this delivery is no longer known", false);
-                unknown.add(new Attempted(due.delivery(), decide(due.delivery(), rejected, now)));
+                unknown.add(new Attempted(due.delivery(), retries.decide(due.delivery(), rejected, now)));
             } else {
                 jobs.add(new Job(due.delivery(), due.request(), endpoint));
             }
@@ -160,7 +152,7 @@ public class Dispatch implements DisposableBean {
         Map<Channel, CompletionService<Optional<Attempted>>> channels = new EnumMap<>(Channel.class);
         int running = 0;
         for (Job job : jobs) {
-            ExecutorService channelWorkers = workers.get(job.delivery().channel());
+            ExecutorService channelWorkers = workers.of(job.delivery().channel());
             if (channelWorkers != null) {
                 channels.computeIfAbsent(
                                 job.delivery().channel(),
@@ -198,7 +190,7 @@ public class Dispatch implements DisposableBean {
     }
 
     private List<DeliveryAttempted> record(List<Attempted> ready) {
-        List<DeliveryAttempted> recorded = deliveries.recordAttempts(List.copyOf(ready), clock.instant());
+        List<DeliveryAttempted> recorded = outcomes.recordAttempts(List.copyOf(ready), clock.instant());
         ready.clear();
         recorded.forEach(metrics::recorded);
         return recorded;
@@ -222,41 +214,7 @@ public class Dispatch implements DisposableBean {
         }
         metrics.attempting(job.delivery());
         DeliveryResult result = send(notifier, job);
-        return Optional.of(new Attempted(job.delivery(), decide(job.delivery(), result, clock.instant())));
-    }
-
-    private Attempt decide(Delivery delivery, DeliveryResult result, Instant now) {
-        if (result instanceof Delivered delivered) {
-            return new Attempt(DeliveryStatus.SENT, null, false, delivered.at(), null, result.responseStatus());
-        }
-        if (result instanceof Rejected rejected) {
-            return new Attempt(
-                    DeliveryStatus.FAILED,
-                    rejected.reason(),
-                    rejected.endpointGone(),
-                    null,
-                    null,
-                    result.responseStatus());
-        }
-        Deferred deferred = (Deferred) result;
-        int failed = delivery.attemptsInSchedule() + 1;
-        return schedules
-                .get(delivery.channel())
-                .next(failed, now)
-                // the receiver's Retry-After is honoured: never sooner than it asked, later if the schedule says so
-                .map(next ->
-                        deferred.retryAfter() != null && deferred.retryAfter().isAfter(next)
-                                ? deferred.retryAfter()
-                                : next)
-                .map(next -> new Attempt(
-                        DeliveryStatus.RETRYING, deferred.reason(), false, null, next, result.responseStatus()))
-                .orElseGet(() -> new Attempt(
-                        DeliveryStatus.DEAD,
-                        "gave up after " + failed + " attempts: " + deferred.reason(),
-                        false,
-                        null,
-                        null,
-                        result.responseStatus()));
+        return Optional.of(new Attempted(job.delivery(), retries.decide(job.delivery(), result, clock.instant())));
     }
 
     private static DeliveryResult send(Notifier notifier, Job job) {
@@ -277,31 +235,8 @@ public class Dispatch implements DisposableBean {
     /** Lets the deliveries being attempted finish and be recorded before the application stops. */
     @Override
     public void destroy() throws InterruptedException {
-        workers.values().forEach(ExecutorService::shutdown);
-        Instant deadline = clock.instant().plusSeconds(30);
-        for (ExecutorService channelWorkers : workers.values()) {
-            long left = Math.max(0, deadline.toEpochMilli() - clock.millis());
-            if (!channelWorkers.awaitTermination(left, TimeUnit.MILLISECONDS)) {
-                log.warn("deliveries still being attempted at shutdown; their leases hand them to another instance");
-                channelWorkers.shutdownNow();
-            }
-        }
+        workers.shutdown(clock);
     }
 
     private record Job(Delivery delivery, NotificationRequest request, Endpoint endpoint) {}
-
-    private static final class Workers implements ThreadFactory {
-
-        private final AtomicInteger count = new AtomicInteger();
-        private final String prefix;
-
-        Workers(Channel channel) {
-            this.prefix = "dispatch-" + channel.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-";
-        }
-
-        @Override
-        public Thread newThread(Runnable task) {
-            return new Thread(task, prefix + count.incrementAndGet());
-        }
-    }
 }

@@ -7,7 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The session as it is after the change; times are local to {@code zone}. */
+/**
+ * The session as it is after the change; times are local to {@code zone}.
+ *
+ * @param languages the languages it is held in; null when the snapshot did not say (a request stored before it was
+ *     read)
+ * @param organisers who organises it; null when the snapshot did not say
+ */
 public record Session(
         SessionId id,
         int version,
@@ -24,12 +30,16 @@ public record Session(
         @Nullable String joinLink,
         @Nullable String registrationLink,
         List<String> themes,
-        @Nullable String cancellationReason) {
+        @Nullable String cancellationReason,
+        @Nullable List<String> languages,
+        @Nullable List<String> organisers) {
 
     public Session {
         title = Map.copyOf(title);
         description = Map.copyOf(description);
         themes = List.copyOf(themes);
+        languages = languages == null ? null : List.copyOf(languages);
+        organisers = organisers == null ? null : List.copyOf(organisers);
         if (title.isEmpty()) {
             throw new IllegalArgumentException("a session needs a title in at least one language");
         }

@@ -19,12 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * The service's own records of a request as JSON in the delivery log: what a retry, a replay or an erasure reads
  * back. The change is stored once in {@code notification_change}, not in each of its fan-out's requests; a request
  * stored before that (V5) still holds its change and reads back as it is. Its own mapper, so that what was stored
- * reads back whatever the application's JSON settings become.
+ * reads back whatever the application's JSON settings become. Public for erasures, which rewrite stored requests.
  */
-final class StoredRequests {
+public final class StoredRequests {
 
     /** A request's columns together with its change's, for {@link #read(String, String)}. */
-    static final String SELECT = """
+    public static final String SELECT = """
             select r.request_id, r.payload::text as payload, c.payload::text as change
               from notification_request r left join notification_change c on c.change_id = r.change_id
             """;
@@ -42,7 +42,7 @@ final class StoredRequests {
     /** The request without its change. */
     private record Stored(RequestId id, Recipient recipient, List<Endpoint> endpoints) {}
 
-    String write(NotificationRequest request) {
+    public String write(NotificationRequest request) {
         return PLAIN.writeValueAsString(new Stored(request.id(), request.recipient(), request.endpoints()));
     }
 
@@ -54,7 +54,7 @@ final class StoredRequests {
      * @param request a request's payload
      * @param change its change's, null for a request stored with its change
      */
-    NotificationRequest read(String request, @Nullable String change) {
+    public NotificationRequest read(String request, @Nullable String change) {
         ObjectNode node = (ObjectNode) PLAIN.readTree(request);
         if (!node.has("change") && change != null) {
             node.set("change", PLAIN.readTree(change));
@@ -74,7 +74,7 @@ final class StoredRequests {
     }
 
     /** Stores the change unless it is stored already. */
-    void storeChange(JdbcClient jdbc, SessionChange change, Instant now) {
+    public void storeChange(JdbcClient jdbc, SessionChange change, Instant now) {
         jdbc.sql(INSERT_CHANGE).paramSource(changeParameters(change, now)).update();
     }
 

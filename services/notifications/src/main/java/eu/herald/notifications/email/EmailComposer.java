@@ -10,6 +10,8 @@ import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.SessionChange;
 import eu.herald.notifications.email.EmailMessage.CalendarPart;
 import eu.herald.notifications.email.Rendering.Rendered;
+import eu.herald.notifications.rendering.Values;
+import eu.herald.notifications.rendering.Wording;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +76,7 @@ class EmailComposer {
                 request.recipient().timeZone(),
                 Channel.EMAIL);
         Rendered template = renderings.get(key, ignored -> render(request.change(), key));
-        String unsubscribeUrl = Rendering.webUrl(endpoint.unsubscribeUrl());
+        String unsubscribeUrl = Values.webUrl(endpoint.unsubscribeUrl());
         List<String> listUnsubscribe = new ArrayList<>(2);
         if (unsubscribeUrl != null) {
             listUnsubscribe.add(unsubscribeUrl);
@@ -82,7 +84,7 @@ class EmailComposer {
         listUnsubscribe.add("mailto:" + unsubscribeMailbox.getAddress() + "?subject="
                 + URLEncoder.encode("unsubscribe " + endpoint.id(), StandardCharsets.UTF_8)
                         .replace("+", "%20"));
-        String name = Rendering.oneLine(request.recipient().name());
+        String name = Values.oneLine(request.recipient().name());
         Wording words = Wording.in(request.recipient().language());
         return new EmailMessage(
                 messageId(delivery),

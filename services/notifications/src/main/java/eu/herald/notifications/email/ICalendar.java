@@ -7,6 +7,7 @@ import eu.herald.calendar.Invitation;
 import eu.herald.notifications.delivery.ChangeKind;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionChange;
+import eu.herald.notifications.rendering.Values;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,7 @@ final class ICalendar {
 
     private static CalendarEntry entry(SessionChange change, Locale language, String organizer) {
         Session session = change.session();
-        String join = Rendering.webUrl(data(session.joinLink()));
+        String join = Values.webUrl(data(session.joinLink()));
         String venue = data(session.venue());
         return new CalendarEntry(
                 session.id().toString(),
@@ -45,10 +46,10 @@ final class ICalendar {
                 session.start(),
                 session.end(),
                 session.zone(),
-                Rendering.oneLine(session.title(language)),
+                Values.oneLine(session.title(language)),
                 null,
                 data(session.description(language)),
-                venue != null && !venue.isBlank() ? Rendering.oneLine(venue) : join,
+                venue != null && !venue.isBlank() ? Values.oneLine(venue) : join,
                 join,
                 List.of(),
                 new Organizer("Herald", organizer));

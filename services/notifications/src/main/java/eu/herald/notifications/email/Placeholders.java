@@ -2,7 +2,7 @@ package eu.herald.notifications.email;
 
 /**
  * Marks, in a rendering shared by many recipients, the parts filled in for each one. They are built around a
- * private-use character that {@link HeaderValues#oneLine} and {@link ICalendar} remove from every data value, so
+ * private-use character that {@link eu.herald.notifications.rendering.Values#singleLine} and {@link ICalendar} remove from every data value, so
  * that no text from the catalogue can pose as one.
  */
 final class Placeholders {

@@ -3,6 +3,7 @@ package eu.herald.notifications.email;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
+import eu.herald.notifications.rendering.Values;
 import jakarta.mail.internet.AddressException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,7 +96,7 @@ final class SmtpFailures {
         if (root != null && (message == null || !message.contains(root))) {
             detail.append(" (").append(root).append(')');
         }
-        String reason = HeaderValues.oneLine(detail.toString());
+        String reason = Values.singleLine(detail.toString());
         return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
     }
 }

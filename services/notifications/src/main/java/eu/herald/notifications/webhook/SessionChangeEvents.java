@@ -12,7 +12,8 @@ import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Recipient;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionChange;
-import eu.herald.notifications.email.LocalTimes;
+import eu.herald.notifications.rendering.LocalTimes;
+import eu.herald.notifications.rendering.PreviousTimes;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -199,7 +200,7 @@ final class SessionChangeEvents {
         Session session = change.session();
         Local previous = previousLocal(times, reader.zone(), change);
         return new WrittenTimes(
-                raw(local(times, reader.zone(), session, session.start(), session.end())),
+                raw(local(times, reader.zone(), session.zone(), session.start(), session.end())),
                 previous == null ? null : raw(previous));
     }
 
@@ -210,25 +211,19 @@ final class SessionChangeEvents {
         return new RawValue(text);
     }
 
-    /** Where the session was before a reschedule, in the municipality's zone; null when the time did not change. */
+    /**
+     * When the session was before a reschedule, in the municipality's zone: the old times read in the old zone, as
+     * every channel reads them. Null when the time did not change.
+     */
     static @Nullable Local previousLocal(LocalTimes times, ZoneId zone, SessionChange change) {
-        Session session = change.session();
-        Object start = change.previous().get("start");
-        Object end = change.previous().get("end");
-        if (!(start instanceof String) && !(end instanceof String)) {
-            return null;
-        }
-        return local(
-                times,
-                zone,
-                session,
-                start instanceof String text ? LocalDateTime.parse(text) : session.start(),
-                end instanceof String text ? LocalDateTime.parse(text) : session.end());
+        PreviousTimes previous = PreviousTimes.of(change);
+        return previous == null ? null : local(times, zone, previous.zone(), previous.start(), previous.end());
     }
 
-    static Local local(LocalTimes times, ZoneId zone, Session session, LocalDateTime start, LocalDateTime end) {
-        ZonedDateTime localStart = times.at(start, session.zone());
-        ZonedDateTime localEnd = times.at(end, session.zone());
+    /** @param sessionZone the zone {@code start} and {@code end} are local to */
+    static Local local(LocalTimes times, ZoneId zone, ZoneId sessionZone, LocalDateTime start, LocalDateTime end) {
+        ZonedDateTime localStart = times.at(start, sessionZone);
+        ZonedDateTime localEnd = times.at(end, sessionZone);
         return new Local(
                 zone.getId(),
                 ISO_OFFSET_DATE_TIME.format(localStart),

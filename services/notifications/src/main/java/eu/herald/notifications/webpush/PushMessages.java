@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Session;
-import eu.herald.notifications.email.ShortNotice;
+import eu.herald.notifications.rendering.ShortNotice;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;

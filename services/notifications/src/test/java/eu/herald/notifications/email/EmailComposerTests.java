@@ -126,6 +126,38 @@ class EmailComposerTests {
     }
 
     @Test
+    void saysNoneOfAListTheChangeEmptiedInPolishAndPortuguese() {
+        Session session = SeedRequests.session(
+                2,
+                LocalDateTime.parse("2022-10-11T16:30"),
+                LocalDateTime.parse("2022-10-11T18:00"),
+                SeedRequests.WARSAW,
+                null,
+                List.of());
+        Map<String, Object> previous = Map.of("languages", List.of("en"));
+
+        EmailMessage polish = compose(SeedRequests.request(
+                newChange(),
+                ChangeKind.UPDATED,
+                session,
+                previous,
+                List.of("languages"),
+                plock(),
+                email("a@example.org")));
+        EmailMessage portuguese = compose(SeedRequests.request(
+                newChange(),
+                ChangeKind.UPDATED,
+                session,
+                previous,
+                List.of("languages"),
+                fundao(),
+                email("b@example.org")));
+
+        assertThat(polish.text()).contains("- Języki: en → (brak)\n");
+        assertThat(portuguese.text()).contains("- Línguas: en → (nenhum)\n");
+    }
+
+    @Test
     void keepsATitleWithLineBreaksOnOneLineOfTheSubject() {
         Session session = new Session(
                 SeedRequests.SESSION,
@@ -143,6 +175,8 @@ class EmailComposerTests {
                 null,
                 null,
                 List.of(),
+                null,
+                null,
                 null);
         EmailMessage message = compose(SeedRequests.request(
                 newChange(), ChangeKind.UPDATED, session, Map.of(), List.of(), inEnglish(), email("a@example.org")));

@@ -189,6 +189,8 @@ class EmailContentIntegrationTests {
                 "javascript:alert(1)",
                 null,
                 List.of(),
+                null,
+                null,
                 null);
         MimeMessage email = send(request(ChangeKind.UPDATED, hostile, Map.of(), List.of(), inEnglish()));
 
@@ -252,7 +254,9 @@ class EmailContentIntegrationTests {
                 joinLink,
                 LINK,
                 List.of("territorial-cohesion"),
-                cancellation);
+                cancellation,
+                null,
+                null);
     }
 
     private static NotificationRequest request(

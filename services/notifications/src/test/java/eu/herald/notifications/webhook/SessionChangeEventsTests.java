@@ -176,6 +176,8 @@ class SessionChangeEventsTests {
                 null,
                 null,
                 List.of(),
+                null,
+                null,
                 null);
         Map<String, @Nullable Object> relocation = new LinkedHashMap<>();
         relocation.put("venue", null);
@@ -237,7 +239,9 @@ class SessionChangeEventsTests {
                 SeedRequests.LINK + "?q=\"x\"&y=<z>",
                 SeedRequests.LINK,
                 List.of("territorial-cohesion", "digital-transformation"),
-                cancellationReason);
+                cancellationReason,
+                null,
+                null);
     }
 
     /** Readers in several zones and languages, some sharing both with another municipality. */

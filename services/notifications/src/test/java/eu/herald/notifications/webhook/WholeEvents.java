@@ -6,7 +6,7 @@ import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Recipient;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionChange;
-import eu.herald.notifications.email.LocalTimes;
+import eu.herald.notifications.rendering.LocalTimes;
 import eu.herald.notifications.webhook.SessionChangeEvents.Local;
 import eu.herald.notifications.webhook.SessionChangeEvents.Municipality;
 import eu.herald.notifications.webhook.SessionChangeEvents.Snapshot;
@@ -55,7 +55,7 @@ final class WholeEvents {
                 Snapshot.of(session),
                 change.changedFields(),
                 change.previous(),
-                SessionChangeEvents.local(times, recipient.timeZone(), session, session.start(), session.end()),
+                SessionChangeEvents.local(times, recipient.timeZone(), session.zone(), session.start(), session.end()),
                 SessionChangeEvents.previousLocal(times, recipient.timeZone(), change));
         return json.writeValueAsBytes(CloudEvent.of(
                 delivery.toString(),

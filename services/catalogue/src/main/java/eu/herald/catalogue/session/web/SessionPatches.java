@@ -1,8 +1,8 @@
 package eu.herald.catalogue.session.web;
 
 import eu.herald.catalogue.session.Session;
-import eu.herald.problems.Violation;
 import eu.herald.problems.InvalidInput;
+import eu.herald.problems.Violation;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;

@@ -17,7 +17,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class MessagingConfiguration {
+public class MessagingConfiguration {
 
     /** This service produces the outcomes, so it declares their topic. */
     @Bean
@@ -66,7 +66,7 @@ class MessagingConfiguration {
     }
 
     /** What every listener of this service does with a failure: see {@link #notificationRequestErrorHandler}. */
-    static DefaultErrorHandler deadLettering(KafkaTemplate<String, byte[]> kafka) {
+    public static DefaultErrorHandler deadLettering(KafkaTemplate<String, byte[]> kafka) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
                 kafka, (record, failure) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
         deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders());

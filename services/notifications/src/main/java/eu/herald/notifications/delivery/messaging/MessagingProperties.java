@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("herald.notifications.messaging")
-record MessagingProperties(
+public record MessagingProperties(
         @DefaultValue("3") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicas,
         @DefaultValue("1s") Duration relayInterval,

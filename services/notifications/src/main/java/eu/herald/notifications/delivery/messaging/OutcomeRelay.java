@@ -3,7 +3,7 @@ package eu.herald.notifications.delivery.messaging;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import eu.herald.notifications.delivery.DeliveryAttempted;
-import eu.herald.notifications.delivery.DeliveryLog;
+import eu.herald.notifications.delivery.DeliveryOutcomes;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class OutcomeRelay implements SchedulingConfigurer {
     /** Why the delivery is dead, also in the value's {@code reason}; named like the recoverer's headers. */
     static final String DEAD_LETTER_REASON = "herald_dlt-reason";
 
-    private final DeliveryLog deliveries;
+    private final DeliveryOutcomes outcomes;
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
@@ -52,14 +52,14 @@ class OutcomeRelay implements SchedulingConfigurer {
     private final AtomicBoolean nudged = new AtomicBoolean();
 
     OutcomeRelay(
-            DeliveryLog deliveries,
+            DeliveryOutcomes outcomes,
             KafkaTemplate<String, byte[]> kafka,
             JsonMapper json,
             TransactionTemplate transaction,
             MessagingProperties properties,
             Clock clock,
             TaskScheduler scheduler) {
-        this.deliveries = deliveries;
+        this.outcomes = outcomes;
         this.kafka = kafka;
         this.json = json;
         this.transaction = transaction;
@@ -98,7 +98,7 @@ class OutcomeRelay implements SchedulingConfigurer {
     }
 
     private int publishBatch() {
-        List<DeliveryAttempted> batch = deliveries.lockUnpublished(properties.relayBatchSize());
+        List<DeliveryAttempted> batch = outcomes.lockUnpublished(properties.relayBatchSize());
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
         for (DeliveryAttempted attempted : batch) {
             OutcomeMessage outcome = OutcomeMessage.of(attempted);
@@ -116,7 +116,7 @@ class OutcomeRelay implements SchedulingConfigurer {
         for (CompletableFuture<SendResult<String, byte[]>> send : sends) {
             await(send);
         }
-        deliveries.markPublished(batch.stream().map(DeliveryAttempted::id).toList(), clock.instant());
+        outcomes.markPublished(batch.stream().map(DeliveryAttempted::id).toList(), clock.instant());
         return batch.size();
     }
 

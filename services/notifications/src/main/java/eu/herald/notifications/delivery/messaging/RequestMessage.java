@@ -1,12 +1,13 @@
 package eu.herald.notifications.delivery.messaging;
 
+import static eu.herald.notifications.delivery.messaging.MessageFields.constant;
+import static eu.herald.notifications.delivery.messaging.MessageFields.parse;
+import static eu.herald.notifications.delivery.messaging.MessageFields.required;
+import static eu.herald.notifications.delivery.messaging.MessageFields.uuid;
+
 import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.ChangeKind;
-import eu.herald.notifications.delivery.Channel;
 import eu.herald.notifications.delivery.Endpoint;
-import eu.herald.notifications.delivery.Endpoint.WebPushTarget;
-import eu.herald.notifications.delivery.Endpoint.WebhookTarget;
-import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.notifications.delivery.MunicipalityId;
 import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Recipient;
@@ -17,21 +18,16 @@ import eu.herald.notifications.delivery.RequestId;
 import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.delivery.SessionChange;
 import eu.herald.notifications.delivery.SessionId;
-import java.net.URI;
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,9 +40,6 @@ record RequestMessage(
         @Nullable ChangeMessage change,
         @Nullable RecipientMessage recipient,
         @Nullable List<EndpointMessage> endpoints) {
-
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     record ChangeMessage(
             @Nullable String changeId,
@@ -72,7 +65,9 @@ record RequestMessage(
             @Nullable String joinLink,
             @Nullable String registrationLink,
             @Nullable List<String> themes,
-            @Nullable String cancellationReason) {}
+            @Nullable String cancellationReason,
+            @Nullable List<String> languages,
+            @Nullable List<String> organisers) {}
 
     record RecipientMessage(
             @Nullable String municipalityId,
@@ -116,7 +111,7 @@ record RequestMessage(
         }
         List<Endpoint> read = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
-            read.add(endpoint(required(endpoints.get(i), "endpoints[" + i + "]"), "endpoints[" + i + "]"));
+            read.add(Endpoints.endpoint(required(endpoints.get(i), "endpoints[" + i + "]"), "endpoints[" + i + "]"));
         }
         return new NotificationRequest(
                 new RequestId(uuid(requestId, "requestId")), changes.apply(change), recipient(recipient), read);
@@ -161,7 +156,9 @@ record RequestMessage(
                 session.joinLink(),
                 session.registrationLink(),
                 session.themes() == null ? List.of() : session.themes(),
-                session.cancellationReason());
+                session.cancellationReason(),
+                session.languages(),
+                session.organisers());
     }
 
     private static Recipient recipient(RecipientMessage recipient) {
@@ -185,59 +182,6 @@ record RequestMessage(
                                         parse(quiet.to(), "recipient.preferences.quietHours.to", LocalTime::parse))));
     }
 
-    private static Endpoint endpoint(EndpointMessage endpoint, String path) {
-        Channel channel = constant(Channel.class, endpoint.channel(), path + ".channel");
-        if (channel == Channel.EMAIL
-                && (endpoint.address() == null || endpoint.address().isBlank())) {
-            throw new UnreadableRequest(path + ".address is required for an EMAIL endpoint");
-        }
-        return new Endpoint(
-                new EndpointId(uuid(endpoint.endpointId(), path + ".endpointId")),
-                channel,
-                endpoint.address(),
-                endpoint.unsubscribeUrl(),
-                channel == Channel.WEB_PUSH ? webPush(required(endpoint.webPush(), path + ".webPush"), path) : null,
-                channel == Channel.WEBHOOK ? webhook(required(endpoint.webhook(), path + ".webhook"), path) : null);
-    }
-
-    private static WebPushTarget webPush(WebPushMessage push, String path) {
-        return new WebPushTarget(
-                parse(push.endpoint(), path + ".webPush.endpoint", text -> absolute(text, "https")),
-                parse(push.p256dh(), path + ".webPush.p256dh", RequestMessage::base64url),
-                parse(push.auth(), path + ".webPush.auth", RequestMessage::base64url));
-    }
-
-    private static WebhookTarget webhook(WebhookMessage webhook, String path) {
-        Integer version = required(webhook.secretVersion(), path + ".webhook.secretVersion");
-        if (version < 1) {
-            throw new UnreadableRequest(path + ".webhook.secretVersion must be at least 1: " + version);
-        }
-        return new WebhookTarget(
-                parse(webhook.url(), path + ".webhook.url", text -> absolute(text, "https", "http")),
-                version,
-                webhook.previousSecretUntil() == null
-                        ? null
-                        : parse(
-                                webhook.previousSecretUntil(),
-                                path + ".webhook.previousSecretUntil",
-                                text -> OffsetDateTime.parse(text).toInstant()));
-    }
-
-    private static URI absolute(String text, String... schemes) {
-        URI uri = URI.create(text);
-        if (uri.getScheme() == null
-                || uri.getHost() == null
-                || !List.of(schemes).contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("not an absolute " + String.join(" or ", schemes) + " URL");
-        }
-        return uri;
-    }
-
-    private static String base64url(String text) {
-        Base64.getUrlDecoder().decode(text.replace("=", ""));
-        return text;
-    }
-
     private static Locale language(String tag) {
         try {
             Locale locale = new Locale.Builder().setLanguageTag(tag).build();
@@ -248,34 +192,5 @@ record RequestMessage(
         } catch (IllformedLocaleException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    private static UUID uuid(@Nullable String value, String path) {
-        return parse(value, path, text -> {
-            if (!UUID_TEXT.matcher(text).matches()) {
-                throw new IllegalArgumentException("not a lower-case UUID");
-            }
-            return UUID.fromString(text);
-        });
-    }
-
-    private static <E extends Enum<E>> E constant(Class<E> type, @Nullable String value, String path) {
-        return parse(value, path, text -> Enum.valueOf(type, text));
-    }
-
-    private static <T> T parse(@Nullable String value, String path, Function<String, T> parser) {
-        String text = required(value, path);
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException | DateTimeException e) {
-            throw new UnreadableRequest(path + " is invalid: '" + text + "' (" + e.getMessage() + ")");
-        }
-    }
-
-    private static <T> T required(@Nullable T value, String path) {
-        if (value == null) {
-            throw new UnreadableRequest(path + " is missing");
-        }
-        return value;
     }
 }

@@ -15,11 +15,5 @@ final class Topics {
 
     static final String DISPATCH_GROUP = "notifications-dispatch";
 
-    /** GDPR erasures from subscriptions: a municipality or one endpoint whose personal data must go. */
-    static final String ERASURES = "subscriptions.erasures.v1";
-
-    static final String ERASURES_DEAD_LETTERS = ERASURES + "-dlt";
-    static final String ERASURE_GROUP = "notifications-erasure";
-
     private Topics() {}
 }

@@ -89,6 +89,20 @@ class NotificationRequestDeserializerTests {
     }
 
     @Test
+    void readsTheSessionsListsAndTellsAnEmptyListFromOneTheSnapshotDoesNotCarry() {
+        ObjectNode request = example();
+        ObjectNode session = (ObjectNode) request.get("change").get("session");
+        session.putArray("languages");
+        session.putArray("organisers").add("European Committee of the Regions");
+
+        assertThat(read(request.toString()).change().session().languages()).isEmpty();
+        assertThat(read(request.toString()).change().session().organisers())
+                .containsExactly("European Committee of the Regions");
+        session.remove("languages");
+        assertThat(read(request.toString()).change().session().languages()).isNull();
+    }
+
+    @Test
     void sharesTheChangeOfConsecutiveRequestsForTheSameChangeAndReadsADifferentOneAnew() {
         NotificationRequestDeserializer deserializer = new NotificationRequestDeserializer();
         ObjectNode first = example();

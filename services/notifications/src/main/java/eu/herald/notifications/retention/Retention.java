@@ -1,4 +1,4 @@
-package eu.herald.notifications.delivery;
+package eu.herald.notifications.retention;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * published, is kept whatever its age.
  */
 @Component
-public class Retention implements SchedulingConfigurer {
+class Retention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
@@ -52,7 +52,7 @@ public class Retention implements SchedulingConfigurer {
     }
 
     /** @return how many deliveries and requests were deleted */
-    public Purged purge() {
+    Purged purge() {
         Instant before = clock.instant().minus(properties.period());
         int deliveries = 0;
         int batch;
@@ -78,7 +78,7 @@ public class Retention implements SchedulingConfigurer {
         return new Purged(deliveries, requests);
     }
 
-    public record Purged(int deliveries, int requests) {}
+    record Purged(int deliveries, int requests) {}
 
     private int purgeDeliveries(Instant before) {
         List<UUID> old = jdbc.sql("""

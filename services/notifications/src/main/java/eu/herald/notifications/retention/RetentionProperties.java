@@ -1,4 +1,4 @@
-package eu.herald.notifications.delivery;
+package eu.herald.notifications.retention;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;

@@ -1,7 +1,8 @@
-package eu.herald.notifications.delivery.messaging;
+package eu.herald.notifications.erasure.messaging;
 
-import eu.herald.notifications.delivery.Erasure;
-import eu.herald.notifications.delivery.Erasures;
+import eu.herald.notifications.delivery.messaging.UnreadableRequest;
+import eu.herald.notifications.erasure.Erasure;
+import eu.herald.notifications.erasure.Erasures;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,10 @@
-package eu.herald.notifications.delivery.messaging;
+package eu.herald.notifications.erasure.messaging;
 
 import eu.herald.notifications.delivery.EndpointId;
-import eu.herald.notifications.delivery.Erasure;
-import eu.herald.notifications.delivery.Erasure.Scope;
 import eu.herald.notifications.delivery.MunicipalityId;
+import eu.herald.notifications.delivery.messaging.UnreadableRequest;
+import eu.herald.notifications.erasure.Erasure;
+import eu.herald.notifications.erasure.Erasure.Scope;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,6 +1,11 @@
-package eu.herald.notifications.delivery;
+package eu.herald.notifications.erasure;
 
-import eu.herald.notifications.delivery.Erasure.Scope;
+import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.delivery.EndpointId;
+import eu.herald.notifications.delivery.ErasedRecipients;
+import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.delivery.StoredRequests;
+import eu.herald.notifications.erasure.Erasure.Scope;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * back. Applying the same erasure again changes nothing.
  */
 @Service
-public class Erasures {
+public class Erasures implements ErasedRecipients {
 
     /** The reason of a delivery an erasure stopped before it was sent. */
     public static final String UNSENT = "erased before it was sent";
@@ -111,11 +116,7 @@ public class Erasures {
         return deliveries;
     }
 
-    /**
-     * The requests as they may still be delivered: without the endpoints erased before they arrived, and without
-     * the requests of an erased municipality or with no endpoint left. A request the matcher emitted before
-     * subscriptions erased the data can arrive after the erasure; it must record and send nothing.
-     */
+    @Override
     @Transactional(readOnly = true)
     public List<NotificationRequest> withoutErased(List<NotificationRequest> requests) {
         if (requests.isEmpty()) {

@@ -1,4 +1,4 @@
-package eu.herald.notifications.delivery;
+package eu.herald.notifications.replay;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package eu.herald.notifications.email;
+package eu.herald.notifications.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package eu.herald.notifications.email;
+package eu.herald.notifications.rendering;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Session times as a recipient reads them: converted to the recipient's zone, the date in the recipient's
- * language and the zone as its customary abbreviation ("16:30 CEST" in Warsaw, "15:30 WEST" in Lisbon). Public
- * for the other channels (webhooks carry the same local times), so that every channel tells the same time.
+ * language and the zone as its customary abbreviation ("16:30 CEST" in Warsaw, "15:30 WEST" in Lisbon). Every
+ * channel writes its times here (webhooks carry them beside the ISO ones), so that all tell the same time.
  */
 public final class LocalTimes {
 
@@ -32,7 +32,7 @@ public final class LocalTimes {
         this.date = DateTimeFormatter.ofPattern(datePattern, language);
     }
 
-    /** Times for a reader in {@code zone} who reads {@code language}, dates written as the emails write them. */
+    /** Times for a reader in {@code zone} who reads {@code language}, dates written as every channel writes them. */
     public static LocalTimes of(ZoneId zone, Locale language) {
         return new LocalTimes(zone, Wording.in(language).text("date.pattern"), language);
     }

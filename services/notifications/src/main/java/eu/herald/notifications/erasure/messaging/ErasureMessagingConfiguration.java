@@ -1,6 +1,8 @@
-package eu.herald.notifications.delivery.messaging;
+package eu.herald.notifications.erasure.messaging;
 
-import eu.herald.notifications.delivery.Erasure;
+import eu.herald.notifications.delivery.messaging.MessagingConfiguration;
+import eu.herald.notifications.delivery.messaging.MessagingProperties;
+import eu.herald.notifications.erasure.Erasure;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;

@@ -1,12 +1,13 @@
-package eu.herald.notifications.delivery.messaging;
+package eu.herald.notifications.erasure.messaging;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.herald.notifications.delivery.EndpointId;
-import eu.herald.notifications.delivery.Erasure;
-import eu.herald.notifications.delivery.Erasure.Scope;
+import eu.herald.notifications.delivery.messaging.UnreadableRequest;
+import eu.herald.notifications.erasure.Erasure;
+import eu.herald.notifications.erasure.Erasure.Scope;
 import eu.herald.testsupport.ContractSchemas;
 import java.time.Instant;
 import java.util.Map;

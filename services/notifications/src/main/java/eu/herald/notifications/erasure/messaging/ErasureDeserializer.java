@@ -1,9 +1,10 @@
-package eu.herald.notifications.delivery.messaging;
+package eu.herald.notifications.erasure.messaging;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import eu.herald.notifications.delivery.Erasure;
-import eu.herald.notifications.delivery.Erasure.Scope;
+import eu.herald.notifications.delivery.messaging.UnreadableRequest;
+import eu.herald.notifications.erasure.Erasure;
+import eu.herald.notifications.erasure.Erasure.Scope;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;

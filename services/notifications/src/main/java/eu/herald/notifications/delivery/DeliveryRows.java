@@ -1,0 +1,105 @@
+package eu.herald.notifications.delivery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/** The delivery log's rows as records and back: one place for the columns of a delivery and of an attempt. */
+final class DeliveryRows {
+
+    static final String ATTEMPT_COLUMNS = """
+            o.outcome_id, o.status, o.reason, o.endpoint_gone, o.attempts, o.first_attempt_at, o.sent_at,
+            o.occurred_at, o.next_attempt_at, o.response_status, d.delivery_id, d.request_id, d.change_id, d.session_id,
+            d.session_version, d.municipality_id, d.endpoint_id, d.channel, d.changed_at
+            """;
+
+    private DeliveryRows() {}
+
+    static SqlParameterSource insertParameters(Delivery delivery) {
+        return new MapSqlParameterSource()
+                .addValue("deliveryId", delivery.id().value())
+                .addValue("requestId", delivery.requestId().value())
+                .addValue("changeId", delivery.changeId().value())
+                .addValue("sessionId", delivery.sessionId().value())
+                .addValue("sessionVersion", delivery.sessionVersion())
+                .addValue("municipalityId", delivery.municipalityId().value())
+                .addValue("endpointId", delivery.endpointId().value())
+                .addValue("channel", delivery.channel().name())
+                .addValue("address", delivery.address())
+                .addValue("status", delivery.status().name())
+                .addValue("attempts", delivery.attempts())
+                .addValue("changedAt", timestamp(delivery.changedAt()))
+                .addValue("createdAt", timestamp(delivery.createdAt()))
+                .addValue("updatedAt", timestamp(delivery.updatedAt()))
+                .addValue("nextAttemptAt", timestamp(delivery.nextAttemptAt()));
+    }
+
+    static final RowMapper<Delivery> DELIVERY = (rs, row) -> new Delivery(
+            new DeliveryId(uuid(rs, "delivery_id")),
+            new RequestId(uuid(rs, "request_id")),
+            new ChangeId(uuid(rs, "change_id")),
+            new SessionId(uuid(rs, "session_id")),
+            rs.getInt("session_version"),
+            new MunicipalityId(uuid(rs, "municipality_id")),
+            new EndpointId(uuid(rs, "endpoint_id")),
+            Channel.valueOf(rs.getString("channel")),
+            rs.getString("address"),
+            DeliveryStatus.valueOf(rs.getString("status")),
+            rs.getString("reason"),
+            rs.getInt("attempts"),
+            required(instant(rs, "changed_at")),
+            instant(rs, "first_attempt_at"),
+            instant(rs, "sent_at"),
+            required(instant(rs, "created_at")),
+            required(instant(rs, "updated_at")),
+            instant(rs, "next_attempt_at"),
+            rs.getInt("retries_from"));
+
+    static final RowMapper<DeliveryAttempted> ATTEMPTED = (rs, row) -> new DeliveryAttempted(
+            new OutcomeId(uuid(rs, "outcome_id")),
+            new DeliveryId(uuid(rs, "delivery_id")),
+            new RequestId(uuid(rs, "request_id")),
+            new ChangeId(uuid(rs, "change_id")),
+            new SessionId(uuid(rs, "session_id")),
+            rs.getInt("session_version"),
+            new MunicipalityId(uuid(rs, "municipality_id")),
+            new EndpointId(uuid(rs, "endpoint_id")),
+            Channel.valueOf(rs.getString("channel")),
+            DeliveryStatus.valueOf(rs.getString("status")),
+            rs.getString("reason"),
+            rs.getBoolean("endpoint_gone"),
+            rs.getInt("attempts"),
+            required(instant(rs, "changed_at")),
+            instant(rs, "first_attempt_at"),
+            instant(rs, "sent_at"),
+            required(instant(rs, "occurred_at")),
+            instant(rs, "next_attempt_at"),
+            rs.getObject("response_status", Integer.class));
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant required(@Nullable Instant value) {
+        if (value == null) {
+            throw new IllegalStateException("a not-null column was null");
+        }
+        return value;
+    }
+
+    static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
