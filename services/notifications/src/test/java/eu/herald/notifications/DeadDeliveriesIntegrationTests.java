@@ -16,11 +16,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.notifications.RequestJson.Target;
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
-import eu.herald.notifications.delivery.EndpointId;
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.EndpointId;
 import eu.herald.testsupport.ContractSchemas;
 import eu.herald.testsupport.TestSmtp;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.herald.notifications.RequestJson.Target;
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
-import eu.herald.notifications.delivery.EndpointId;
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.EndpointId;
 import eu.herald.testsupport.ContractSchemas;
 import eu.herald.testsupport.TestSmtp;
 import jakarta.mail.Message.RecipientType;

@@ -8,17 +8,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.Delivery;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.Dispatch;
-import eu.herald.notifications.delivery.Endpoint;
-import eu.herald.notifications.delivery.EndpointId;
-import eu.herald.notifications.delivery.NotificationRequest;
-import eu.herald.notifications.delivery.Recipient;
 import eu.herald.notifications.erasure.Erasures;
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.Endpoint;
+import eu.herald.notifications.request.EndpointId;
+import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.Recipient;
 import eu.herald.testsupport.TestSmtp;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package eu.herald.notifications;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.webpush.PushServiceDouble;
 import eu.herald.notifications.webpush.PushSubscriber;
 import eu.herald.notifications.webpush.TestVapidKeys;

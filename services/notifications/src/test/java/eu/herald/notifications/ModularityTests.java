@@ -22,32 +22,45 @@ class ModularityTests {
     }
 
     @Test
-    void hasDeliveriesRenderingTheirUpkeepAndTheChannelsAsModules() {
+    void hasRequestsDeliveriesRenderingTheirUpkeepAndTheChannelsAsModules() {
         assertThat(modules.stream().map(ApplicationModule::getName))
                 .containsExactlyInAnyOrder(
-                        "delivery", "rendering", "erasure", "replay", "retention", "email", "webpush", "webhook");
+                        "request",
+                        "delivery",
+                        "rendering",
+                        "erasure",
+                        "replay",
+                        "retention",
+                        "email",
+                        "webpush",
+                        "webhook");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"email", "webpush", "webhook"})
-    void letsEachChannelDependOnDeliveriesAndRenderingOnly(String channel) {
-        assertThat(dependenciesOf(channel)).containsExactlyInAnyOrder("delivery", "rendering");
+    void letsEachChannelDependOnRequestsDeliveriesAndRenderingOnly(String channel) {
+        assertThat(dependenciesOf(channel)).containsExactlyInAnyOrder("request", "delivery", "rendering");
     }
 
     @Test
-    void letsDeliveriesDependOnNoOtherModule() {
-        assertThat(dependenciesOf("delivery")).isEmpty();
+    void letsTheRequestModelDependOnNoOtherModule() {
+        assertThat(dependenciesOf("request")).isEmpty();
     }
 
     @Test
-    void letsRenderingDependOnDeliveriesOnly() {
-        assertThat(dependenciesOf("rendering")).containsExactly("delivery");
+    void letsDeliveriesDependOnTheRequestModelOnly() {
+        assertThat(dependenciesOf("delivery")).containsExactly("request");
+    }
+
+    @Test
+    void letsRenderingDependOnTheRequestModelOnly() {
+        assertThat(dependenciesOf("rendering")).containsExactly("request");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"erasure", "replay", "retention"})
-    void letsTheUpkeepOfTheLogDependOnDeliveriesAtMost(String module) {
-        assertThat(dependenciesOf(module)).isSubsetOf("delivery");
+    void letsTheUpkeepOfTheLogDependOnRequestsAndDeliveriesAtMost(String module) {
+        assertThat(dependenciesOf(module)).isSubsetOf("request", "delivery");
     }
 
     @Test

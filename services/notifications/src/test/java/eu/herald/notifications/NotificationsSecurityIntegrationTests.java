@@ -2,11 +2,11 @@ package eu.herald.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.Dispatch;
-import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

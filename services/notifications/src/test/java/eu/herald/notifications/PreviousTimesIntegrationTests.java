@@ -2,12 +2,12 @@ package eu.herald.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.herald.notifications.delivery.ChangeId;
-import eu.herald.notifications.delivery.ChangeKind;
 import eu.herald.notifications.delivery.DeliveryAttempted;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.Dispatch;
-import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.ChangeKind;
+import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.webpush.PushServiceDouble;
 import eu.herald.testsupport.TestSmtp;
 import java.time.LocalDate;

@@ -9,7 +9,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import eu.herald.egress.WebhookSecrets;
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryAttempted;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
@@ -17,8 +16,9 @@ import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.Dispatch;
-import eu.herald.notifications.delivery.Endpoint;
 import eu.herald.notifications.email.RelaySending;
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.webpush.PushServiceDouble;
 import eu.herald.notifications.webpush.PushSubscriber;
 import eu.herald.notifications.webpush.TestVapidKeys;
@@ -97,7 +97,7 @@ class SecretsIntegrationTests extends IntegrationTestSupport {
         LocalDateTime start = LocalDateTime.now(SeedRequests.WARSAW).plusDays(2);
         dispatch.dispatch(List.of(SeedRequests.request(
                 change,
-                eu.herald.notifications.delivery.ChangeKind.RESCHEDULED,
+                eu.herald.notifications.request.ChangeKind.RESCHEDULED,
                 SeedRequests.session(2, start, start.plusHours(1), null),
                 java.util.Map.of(),
                 List.of("start"),

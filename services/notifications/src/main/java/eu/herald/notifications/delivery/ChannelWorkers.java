@@ -1,5 +1,6 @@
 package eu.herald.notifications.delivery;
 
+import eu.herald.notifications.request.Channel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;

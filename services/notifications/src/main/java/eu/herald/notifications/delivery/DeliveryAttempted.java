@@ -1,5 +1,11 @@
 package eu.herald.notifications.delivery;
 
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.EndpointId;
+import eu.herald.notifications.request.MunicipalityId;
+import eu.herald.notifications.request.RequestId;
+import eu.herald.notifications.request.SessionId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -2,6 +2,8 @@ package eu.herald.notifications.delivery;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.EndpointId;
 import java.util.UUID;
 
 /** Derived from the change and the endpoint, so every instance that sees the same request agrees on it. */

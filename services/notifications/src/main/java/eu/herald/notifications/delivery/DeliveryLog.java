@@ -5,6 +5,9 @@ import static eu.herald.notifications.delivery.DeliveryRows.ATTEMPT_COLUMNS;
 import static eu.herald.notifications.delivery.DeliveryRows.DELIVERY;
 import static eu.herald.notifications.delivery.DeliveryRows.timestamp;
 
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.RequestId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package eu.herald.notifications.delivery;
 
+import eu.herald.notifications.request.NotificationRequest;
 import java.util.List;
 
 /**

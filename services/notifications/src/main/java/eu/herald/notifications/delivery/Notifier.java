@@ -1,5 +1,8 @@
 package eu.herald.notifications.delivery;
 
+import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.Endpoint;
+import eu.herald.notifications.request.NotificationRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import eu.herald.notifications.delivery.DeliveryOutcomes.Attempt;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
+import eu.herald.notifications.request.Channel;
 import java.time.Instant;
 import java.util.Map;
 

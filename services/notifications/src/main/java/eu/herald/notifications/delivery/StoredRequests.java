@@ -1,5 +1,11 @@
 package eu.herald.notifications.delivery;
 
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.Endpoint;
+import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.Recipient;
+import eu.herald.notifications.request.RequestId;
+import eu.herald.notifications.request.SessionChange;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;

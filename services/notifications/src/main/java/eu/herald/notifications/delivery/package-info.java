@@ -1,8 +1,7 @@
 /**
  * Deliveries: one per endpoint of a notification request, recorded in the delivery log under an id derived
  * from (change, endpoint) so that a redelivered request never sends twice, then handed to the notifier of
- * the endpoint's channel and retried on its schedule. Holds the request model and the typed ids every module uses,
- * and the ports the others implement: {@link eu.herald.notifications.delivery.Notifier} (the channels) and
+ * the endpoint's channel and retried on its schedule. Holds the ports the others implement: {@link eu.herald.notifications.delivery.Notifier} (the channels) and
  * {@link eu.herald.notifications.delivery.ErasedRecipients} (erasures).
  */
 @NullMarked

@@ -1,14 +1,14 @@
 package eu.herald.notifications.email;
 
-import eu.herald.notifications.delivery.Channel;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
-import eu.herald.notifications.delivery.Endpoint;
-import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.Notifier;
+import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.Endpoint;
+import eu.herald.notifications.request.NotificationRequest;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;

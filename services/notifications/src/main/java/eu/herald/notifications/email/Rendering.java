@@ -1,12 +1,12 @@
 package eu.herald.notifications.email;
 
-import eu.herald.notifications.delivery.ChangeKind;
-import eu.herald.notifications.delivery.Session;
-import eu.herald.notifications.delivery.SessionChange;
 import eu.herald.notifications.rendering.ChangedField;
 import eu.herald.notifications.rendering.Detail;
 import eu.herald.notifications.rendering.Notice;
 import eu.herald.notifications.rendering.Wording;
+import eu.herald.notifications.request.ChangeKind;
+import eu.herald.notifications.request.Session;
+import eu.herald.notifications.request.SessionChange;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;

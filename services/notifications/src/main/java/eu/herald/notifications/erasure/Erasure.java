@@ -1,7 +1,7 @@
 package eu.herald.notifications.erasure;
 
-import eu.herald.notifications.delivery.EndpointId;
-import eu.herald.notifications.delivery.MunicipalityId;
+import eu.herald.notifications.request.EndpointId;
+import eu.herald.notifications.request.MunicipalityId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

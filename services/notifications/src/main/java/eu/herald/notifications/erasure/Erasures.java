@@ -1,11 +1,11 @@
 package eu.herald.notifications.erasure;
 
-import eu.herald.notifications.delivery.Endpoint;
-import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.notifications.delivery.ErasedRecipients;
-import eu.herald.notifications.delivery.NotificationRequest;
 import eu.herald.notifications.delivery.StoredRequests;
 import eu.herald.notifications.erasure.Erasure.Scope;
+import eu.herald.notifications.request.Endpoint;
+import eu.herald.notifications.request.EndpointId;
+import eu.herald.notifications.request.NotificationRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package eu.herald.notifications.rendering;
 
-import eu.herald.notifications.delivery.Session;
-import eu.herald.notifications.delivery.SessionChange;
+import eu.herald.notifications.request.Session;
+import eu.herald.notifications.request.SessionChange;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package eu.herald.notifications.rendering;
 
-import eu.herald.notifications.delivery.ChangeKind;
-import eu.herald.notifications.delivery.SessionChange;
+import eu.herald.notifications.request.ChangeKind;
+import eu.herald.notifications.request.SessionChange;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

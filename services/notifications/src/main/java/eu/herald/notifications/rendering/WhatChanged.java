@@ -1,8 +1,8 @@
 package eu.herald.notifications.rendering;
 
-import eu.herald.notifications.delivery.Session;
-import eu.herald.notifications.delivery.SessionChange;
-import eu.herald.notifications.delivery.Texts;
+import eu.herald.notifications.request.Session;
+import eu.herald.notifications.request.SessionChange;
+import eu.herald.notifications.request.Texts;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package eu.herald.notifications.replay;
 
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.replay.ReplayAuditEntry.Target;
+import eu.herald.notifications.request.ChangeId;
 import eu.herald.security.Caller;
 import java.sql.Array;
 import java.sql.ResultSet;

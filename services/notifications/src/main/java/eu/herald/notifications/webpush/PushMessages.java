@@ -2,9 +2,9 @@ package eu.herald.notifications.webpush;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import eu.herald.notifications.delivery.NotificationRequest;
-import eu.herald.notifications.delivery.Session;
 import eu.herald.notifications.rendering.ShortNotice;
+import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.Session;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,6 +3,8 @@ package eu.herald.notifications.delivery;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.EndpointId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

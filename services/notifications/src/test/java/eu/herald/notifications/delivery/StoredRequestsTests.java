@@ -3,6 +3,12 @@ package eu.herald.notifications.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.herald.notifications.SeedRequests;
+import eu.herald.notifications.request.ChangeKind;
+import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.Endpoint;
+import eu.herald.notifications.request.EndpointId;
+import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.Recipient;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;

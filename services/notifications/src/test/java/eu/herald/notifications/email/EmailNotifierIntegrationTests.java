@@ -13,8 +13,8 @@ import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
-import eu.herald.notifications.delivery.Endpoint;
-import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.request.Endpoint;
+import eu.herald.notifications.request.NotificationRequest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,7 +39,7 @@ class EmailNotifierIntegrationTests {
     void sendsTheEmailWithTheDeliveryIdAsMessageIdAndOneClickUnsubscribe() throws Exception {
         Endpoint endpoint = new Endpoint(
                 email("x@y.example").id(),
-                eu.herald.notifications.delivery.Channel.EMAIL,
+                eu.herald.notifications.request.Channel.EMAIL,
                 "powiadomienia@plock.example",
                 "http://localhost:8082/unsubscribe/token");
         NotificationRequest request = SeedRequests.rescheduled(newChange(), plock(), endpoint);

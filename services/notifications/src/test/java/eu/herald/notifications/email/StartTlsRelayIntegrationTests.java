@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.herald.notifications.TestTls;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
-import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.request.Endpoint;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;

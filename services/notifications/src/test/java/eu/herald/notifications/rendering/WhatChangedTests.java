@@ -3,9 +3,9 @@ package eu.herald.notifications.rendering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.herald.notifications.SeedRequests;
-import eu.herald.notifications.delivery.ChangeKind;
-import eu.herald.notifications.delivery.Session;
-import eu.herald.notifications.delivery.SessionChange;
+import eu.herald.notifications.request.ChangeKind;
+import eu.herald.notifications.request.Session;
+import eu.herald.notifications.request.SessionChange;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;

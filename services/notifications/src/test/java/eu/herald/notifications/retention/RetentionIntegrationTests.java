@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import eu.herald.notifications.IntegrationTestSupport;
 import eu.herald.notifications.SeedRequests;
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.delivery.Dispatch;
-import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.Endpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package eu.herald.notifications.webhook;
 
 import eu.herald.egress.CloudEvent;
 import eu.herald.notifications.delivery.DeliveryId;
-import eu.herald.notifications.delivery.NotificationRequest;
-import eu.herald.notifications.delivery.Recipient;
-import eu.herald.notifications.delivery.Session;
-import eu.herald.notifications.delivery.SessionChange;
 import eu.herald.notifications.rendering.LocalTimes;
+import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.Recipient;
+import eu.herald.notifications.request.Session;
+import eu.herald.notifications.request.SessionChange;
 import eu.herald.notifications.webhook.SessionChangeEvents.Local;
 import eu.herald.notifications.webhook.SessionChangeEvents.Municipality;
 import eu.herald.notifications.webhook.SessionChangeEvents.Snapshot;

@@ -1,6 +1,6 @@
 package eu.herald.notifications.delivery.messaging;
 
-import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.request.NotificationRequest;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;

@@ -1,10 +1,10 @@
 package eu.herald.notifications.delivery.messaging;
 
-import eu.herald.notifications.delivery.NotificationRequest;
-import eu.herald.notifications.delivery.SessionChange;
 import eu.herald.notifications.delivery.messaging.RequestMessage.ChangeMessage;
 import eu.herald.notifications.delivery.messaging.RequestMessage.EndpointMessage;
 import eu.herald.notifications.delivery.messaging.RequestMessage.RecipientMessage;
+import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.SessionChange;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package eu.herald.notifications.delivery.messaging;
 
 import eu.herald.notifications.delivery.Dispatch;
-import eu.herald.notifications.delivery.NotificationRequest;
+import eu.herald.notifications.request.NotificationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

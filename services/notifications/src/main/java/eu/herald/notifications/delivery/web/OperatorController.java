@@ -1,7 +1,7 @@
 package eu.herald.notifications.delivery.web;
 
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryLog;
+import eu.herald.notifications.request.ChangeId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

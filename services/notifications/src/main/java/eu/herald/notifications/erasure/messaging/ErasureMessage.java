@@ -1,10 +1,10 @@
 package eu.herald.notifications.erasure.messaging;
 
-import eu.herald.notifications.delivery.EndpointId;
-import eu.herald.notifications.delivery.MunicipalityId;
 import eu.herald.notifications.delivery.messaging.UnreadableRequest;
 import eu.herald.notifications.erasure.Erasure;
 import eu.herald.notifications.erasure.Erasure.Scope;
+import eu.herald.notifications.request.EndpointId;
+import eu.herald.notifications.request.MunicipalityId;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;

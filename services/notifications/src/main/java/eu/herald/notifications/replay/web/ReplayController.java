@@ -1,11 +1,11 @@
 package eu.herald.notifications.replay.web;
 
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.replay.ReplayAuditEntry;
 import eu.herald.notifications.replay.Replays;
+import eu.herald.notifications.request.ChangeId;
 import eu.herald.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

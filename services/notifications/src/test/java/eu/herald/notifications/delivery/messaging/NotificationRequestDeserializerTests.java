@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import eu.herald.notifications.delivery.ChangeKind;
-import eu.herald.notifications.delivery.Channel;
-import eu.herald.notifications.delivery.NotificationRequest;
-import eu.herald.notifications.delivery.Recipient.DeliveryMode;
-import eu.herald.notifications.delivery.SessionChange;
+import eu.herald.notifications.request.ChangeKind;
+import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.Recipient.DeliveryMode;
+import eu.herald.notifications.request.SessionChange;
 import eu.herald.testsupport.ContractSchemas;
 import java.time.Instant;
 import java.time.LocalDateTime;

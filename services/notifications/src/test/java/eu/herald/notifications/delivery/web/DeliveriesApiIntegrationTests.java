@@ -11,10 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import eu.herald.notifications.IntegrationTestSupport;
 import eu.herald.notifications.SeedRequests;
-import eu.herald.notifications.delivery.ChangeId;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.Dispatch;
-import eu.herald.notifications.delivery.Endpoint;
+import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.Endpoint;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

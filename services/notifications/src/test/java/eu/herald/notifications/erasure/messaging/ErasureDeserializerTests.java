@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.herald.notifications.delivery.EndpointId;
 import eu.herald.notifications.delivery.messaging.UnreadableRequest;
 import eu.herald.notifications.erasure.Erasure;
 import eu.herald.notifications.erasure.Erasure.Scope;
+import eu.herald.notifications.request.EndpointId;
 import eu.herald.testsupport.ContractSchemas;
 import java.time.Instant;
 import java.util.Map;

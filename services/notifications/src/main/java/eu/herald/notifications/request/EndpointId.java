@@ -1,8 +1,8 @@
-package eu.herald.notifications.delivery;
+package eu.herald.notifications.request;
 
 import java.util.UUID;
 
-public record RequestId(UUID value) {
+public record EndpointId(UUID value) {
 
     @Override
     public String toString() {

@@ -1,4 +1,4 @@
-package eu.herald.notifications.delivery;
+package eu.herald.notifications.request;
 
 public enum Channel {
     EMAIL,

@@ -1,8 +1,8 @@
-package eu.herald.notifications.delivery;
+package eu.herald.notifications.request;
 
 import java.util.UUID;
 
-public record EndpointId(UUID value) {
+public record ChangeId(UUID value) {
 
     @Override
     public String toString() {
