@@ -31,6 +31,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -55,6 +56,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         topics = {"subscriptions.notification-requests.v1", "subscriptions.erasures.v1"},
         partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(TestClock.Registration.class)
 public abstract class IntegrationTestSupport {
 
     protected static final String REQUESTS = "subscriptions.notification-requests.v1";

@@ -9,5 +9,11 @@ public enum DeliveryStatus {
     /** A permanent failure: the receiver will never accept it. */
     FAILED,
     /** Retries exhausted. */
-    DEAD
+    DEAD,
+    /**
+     * Held until its {@code notBefore} (the reason says why, e.g. QUIET_HOURS), then claimed and attempted by the
+     * retry scheduler. A newer version of the session is a delivery of its own (another change), recorded and timed
+     * without waiting for this one.
+     */
+    SCHEDULED
 }
