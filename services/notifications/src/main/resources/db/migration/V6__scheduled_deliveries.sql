@@ -5,7 +5,11 @@ alter table delivery add column not_before timestamptz;
 
 alter table delivery drop constraint delivery_status_check;
 alter table delivery add constraint delivery_status_check
-    check (status in ('PENDING', 'SENT', 'RETRYING', 'FAILED', 'DEAD', 'SCHEDULED'));
+    check (status in ('PENDING', 'SENT', 'RETRYING', 'FAILED', 'DEAD', 'SCHEDULED', 'SUPERSEDED'));
 
 drop index delivery_due_idx;
 create index delivery_due_idx on delivery (next_attempt_at) where status in ('PENDING', 'RETRYING', 'SCHEDULED');
+
+-- A held delivery that a newer version of its session overtook at the same endpoint is SUPERSEDED and never sent.
+-- Every recorded batch looks for such held deliveries; held ones are few, so this index stays small.
+create index delivery_held_idx on delivery (endpoint_id, session_id) where status = 'SCHEDULED';

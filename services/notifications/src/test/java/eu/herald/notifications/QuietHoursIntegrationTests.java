@@ -122,6 +122,63 @@ class QuietHoursIntegrationTests extends IntegrationTestSupport {
         assertThat(deliveries.find(plocks).orElseThrow().attempts()).isEqualTo(1);
     }
 
+    @Test
+    void neverSendsAHeldRescheduleAfterACancellationOfTheSessionReachedPlock() throws Exception {
+        clock.setTo(ELEVEN_PM);
+        Target plock = Target.email("quiet-cancelled");
+        UUID moved = UUID.randomUUID();
+        DeliveryId held = delivery(moved, plock);
+        produceRequest(PLOCK, text(quietHours(rescheduledForPlock(moved, plock), "22:00", "07:00")));
+        awaitStatus(held, DeliveryStatus.SCHEDULED);
+
+        UUID cancelled = UUID.randomUUID();
+        produceRequest(PLOCK, text(version(3, quietHours(cancelledForPlock(cancelled, plock), "22:00", "07:00"))));
+
+        awaitSentOnce(delivery(cancelled, plock));
+        assertNeverSentAfterQuietHours(held);
+    }
+
+    @Test
+    void sendsOnlyTheLatestOfTwoMovesHeldInPlocksQuietHours() throws Exception {
+        clock.setTo(ELEVEN_PM);
+        Target plock = Target.email("quiet-moved-twice");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        produceRequest(PLOCK, text(quietHours(rescheduledForPlock(first, plock), "22:00", "07:00")));
+        awaitStatus(delivery(first, plock), DeliveryStatus.SCHEDULED);
+        produceRequest(PLOCK, text(version(3, quietHours(rescheduledForPlock(second, plock), "22:00", "07:00"))));
+        awaitStatus(delivery(first, plock), DeliveryStatus.SUPERSEDED);
+        assertThat(deliveries.find(delivery(second, plock)).orElseThrow().status())
+                .isEqualTo(DeliveryStatus.SCHEDULED);
+
+        clock.setTo(SEVEN_AM);
+        awaitSentOnce(delivery(second, plock));
+        assertThat(mails(delivery(first, plock))).isZero();
+    }
+
+    /** The held delivery stays SUPERSEDED, says by which version, and is not sent when the window ends. */
+    private void assertNeverSentAfterQuietHours(DeliveryId held) throws Exception {
+        mvc.perform(get("/api/deliveries/{id}", held.value()).with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUPERSEDED"))
+                .andExpect(jsonPath("$.reason").value("by version 3"))
+                .andExpect(jsonPath("$.attempts").value(0));
+        clock.setTo(SEVEN_AM);
+        await().during(Duration.ofSeconds(2)).until(() -> mails(held) == 0);
+        assertThat(deliveries.find(held).orElseThrow().status()).isEqualTo(DeliveryStatus.SUPERSEDED);
+    }
+
+    private void awaitStatus(DeliveryId delivery, DeliveryStatus expected) {
+        await().untilAsserted(() -> assertThat(deliveries.find(delivery))
+                .hasValueSatisfying(row -> assertThat(row.status()).isEqualTo(expected)));
+    }
+
+    /** The request about a later version of the session. */
+    private static ObjectNode version(int version, ObjectNode request) {
+        ((ObjectNode) request.get("change").get("session")).put("version", version);
+        return request;
+    }
+
     private void assertSentAtOnceInsideQuietHours(Instant now, BiFunction<UUID, Target, ObjectNode> request)
             throws Exception {
         clock.setTo(now);

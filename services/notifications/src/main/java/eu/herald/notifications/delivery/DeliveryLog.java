@@ -94,8 +94,12 @@ public class DeliveryLog {
                 INSERT, deliveries.stream().map(DeliveryRows::insertParameters).toArray(SqlParameterSource[]::new));
         Set<DeliveryId> held = new HashSet<>();
         List<UUID> known = new ArrayList<>();
+        List<Delivery> recorded = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery delivery = deliveries.get(i);
+            if (counts[i] == 1) {
+                recorded.add(delivery);
+            }
             if (delivery.status() != DeliveryStatus.PENDING || delivery.nextAttemptAt() == null) {
                 continue;
             }
@@ -106,6 +110,7 @@ public class DeliveryLog {
                 known.add(delivery.id().value());
             }
         }
+        Supersession.supersedeOlder(jdbc, recorded, now);
         if (!known.isEmpty()) {
             jdbc.sql("""
                             update delivery set next_attempt_at = :lease

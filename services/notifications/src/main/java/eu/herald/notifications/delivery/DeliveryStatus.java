@@ -13,7 +13,9 @@ public enum DeliveryStatus {
     /**
      * Held until its {@code notBefore} (the reason says why, e.g. QUIET_HOURS), then claimed and attempted by the
      * retry scheduler. A newer version of the session is a delivery of its own (another change), recorded and timed
-     * without waiting for this one.
+     * without waiting for this one; recording it supersedes this one.
      */
-    SCHEDULED
+    SCHEDULED,
+    /** Held, then overtaken by a newer version of its session for the same endpoint: never sent. */
+    SUPERSEDED
 }
