@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A held delivery never goes out after a newer version of its session reached the same endpoint: recording a
  * newer one marks the older held ones SUPERSEDED, so the retry scheduler never claims them. One statement per
  * recorded batch; the partial index on held deliveries keeps it an index probe per delivery, however large the log.
+ * A held delivery already claimed (its {@code next_attempt_at} a lease, no longer its {@code not_before}) is left to
+ * its sender: it may be on the wire, and the log must say what it became.
  */
 final class Supersession {
 
@@ -20,7 +22,7 @@ final class Supersession {
               from unnest(cast(:endpoints as uuid[]), cast(:sessions as uuid[]), cast(:versions as int[]))
                    as n(endpoint_id, session_id, version)
              where d.status = 'SCHEDULED' and d.endpoint_id = n.endpoint_id and d.session_id = n.session_id
-               and d.session_version < n.version
+               and d.session_version < n.version and d.next_attempt_at = d.not_before
             """;
 
     private Supersession() {}
