@@ -12,6 +12,7 @@ import eu.herald.testsupport.TestSmtp;
 import eu.herald.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -51,6 +56,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         topics = {"subscriptions.notification-requests.v1", "subscriptions.erasures.v1"},
         partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(TestClock.Registration.class)
 public abstract class IntegrationTestSupport {
 
     protected static final String REQUESTS = "subscriptions.notification-requests.v1";
@@ -177,6 +183,30 @@ public abstract class IntegrationTestSupport {
     /** Produces an erasure as subscriptions does: keyed by municipality, CloudEvents headers with its type. */
     protected void produceErasure(String municipalityId, String type, String value) throws Exception {
         produce(ERASURES, municipalityId, type, value.getBytes(UTF_8));
+    }
+
+    /**
+     * Another instance of the service, as a deployment would start it (its own system clock, no web server), on the
+     * same database, broker and SMTP host; {@code properties} add to or override the common ones.
+     */
+    protected ConfigurableApplicationContext anotherInstance(int smtpPort, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("spring.datasource.url", TestPostgres.jdbcUrl("notifications"));
+        all.put("spring.datasource.username", TestPostgres.username());
+        all.put("spring.datasource.password", TestPostgres.password());
+        all.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+        all.put("spring.mail.host", TestSmtp.HOST);
+        all.put("spring.mail.port", smtpPort);
+        all.put("spring.jmx.enabled", "false");
+        all.put("herald.notifications.messaging.relay-interval", "500ms");
+        all.put("herald.notifications.delivery.retry-poll-interval", "100ms");
+        all.putAll(properties);
+        // as command-line arguments: they win over application.yml, as a deployment's environment does
+        return new SpringApplicationBuilder(NotificationsApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(all.entrySet().stream()
+                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                        .toArray(String[]::new));
     }
 
     protected TopicReader read(String topic) {

@@ -22,10 +22,11 @@ class ModularityTests {
     }
 
     @Test
-    void hasRequestsDeliveriesRenderingTheirUpkeepAndTheChannelsAsModules() {
+    void hasRequestsTimingDeliveriesRenderingTheirUpkeepAndTheChannelsAsModules() {
         assertThat(modules.stream().map(ApplicationModule::getName))
                 .containsExactlyInAnyOrder(
                         "request",
+                        "timing",
                         "delivery",
                         "rendering",
                         "erasure",
@@ -48,8 +49,13 @@ class ModularityTests {
     }
 
     @Test
-    void letsDeliveriesDependOnTheRequestModelOnly() {
-        assertThat(dependenciesOf("delivery")).containsExactly("request");
+    void letsTimingDependOnTheRequestModelOnly() {
+        assertThat(dependenciesOf("timing")).containsExactly("request");
+    }
+
+    @Test
+    void letsDeliveriesDependOnTheRequestModelAndTimingOnly() {
+        assertThat(dependenciesOf("delivery")).containsExactlyInAnyOrder("request", "timing");
     }
 
     @Test

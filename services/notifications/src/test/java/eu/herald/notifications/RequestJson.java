@@ -15,6 +15,7 @@ public final class RequestJson {
 
     public static final String PLOCK = "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b";
     public static final String FUNDAO = "d9756d35-e7f4-4bc4-b64e-7fb67058f558";
+    public static final String LUBLIN = "40120a76-e603-4d24-beb1-b0fb909e4e3e";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,6 +51,34 @@ public final class RequestJson {
         previous.put("end", "2022-10-11T18:00:00");
         request.get("change").withArray("changedFields").add("start").add("end");
         recipient(request, PLOCK, "Miasto Płock", "PL", "pl", "Europe/Warsaw");
+        return request;
+    }
+
+    /** Lublin (pl, Europe/Warsaw): the same move as {@link #rescheduledForPlock}. */
+    public static ObjectNode rescheduledForLublin(UUID changeId, Target... targets) {
+        ObjectNode request = rescheduledForPlock(changeId, targets);
+        recipient(request, LUBLIN, "Miasto Lublin", "PL", "pl", "Europe/Warsaw");
+        return request;
+    }
+
+    /** Płock (pl, Europe/Warsaw): the session, 16:30–18:00 Warsaw time, is cancelled. */
+    public static ObjectNode cancelledForPlock(UUID changeId, Target... targets) {
+        ObjectNode request = request(changeId, "CANCELLED", 2, "2022-10-11T16:30:00", "2022-10-11T18:00:00", targets);
+        ObjectNode session = (ObjectNode) request.get("change").get("session");
+        session.put("status", "CANCELLED");
+        session.put("cancellationReason", "The speakers cannot attend.");
+        ((ObjectNode) request.get("change").get("previous")).put("status", "PUBLISHED");
+        request.get("change").withArray("changedFields").add("status");
+        recipient(request, PLOCK, "Miasto Płock", "PL", "pl", "Europe/Warsaw");
+        return request;
+    }
+
+    /** The request with the recipient's quiet hours set, local {@code HH:mm} times in its zone. */
+    public static ObjectNode quietHours(ObjectNode request, String from, String to) {
+        ((ObjectNode) request.get("recipient").get("preferences"))
+                .putObject("quietHours")
+                .put("from", from)
+                .put("to", to);
         return request;
     }
 

@@ -16,7 +16,6 @@ import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.request.ChangeId;
 import eu.herald.notifications.request.EndpointId;
-import eu.herald.testsupport.TestPostgres;
 import eu.herald.testsupport.TestSmtp;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -181,30 +178,16 @@ class RestartIntegrationTests extends IntegrationTestSupport {
         }
     }
 
-    /** Another instance of the service, as a deployment would start it, on the same database, broker and SMTP. */
+    /** Another instance on the same database, broker and the test's SMTP server on {@code smtpPort}. */
     private ConfigurableApplicationContext instance(int smtpPort) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", TestPostgres.jdbcUrl("notifications"));
-        properties.put("spring.datasource.username", TestPostgres.username());
-        properties.put("spring.datasource.password", TestPostgres.password());
-        properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
         properties.put("spring.kafka.consumer.max-poll-records", "500");
-        properties.put("spring.mail.host", TestSmtp.HOST);
-        properties.put("spring.mail.port", smtpPort);
-        properties.put("spring.jmx.enabled", "false");
         properties.put("herald.notifications.mail.connections", "2");
-        properties.put("herald.notifications.messaging.relay-interval", "500ms");
         // the first retry waits until the test has looked at what the stopped instance left; the whole
         // schedule is long enough that nothing runs out of retries while no server is there
         properties.put("herald.notifications.delivery.retry-schedule", "5s,1s,1s,1s,1s,1s,1s,1s,1s,1s");
         // what a stopped instance still held is handed over soon
         properties.put("herald.notifications.delivery.lease", "5s");
-        properties.put("herald.notifications.delivery.retry-poll-interval", "100ms");
-        // as command-line arguments: they win over application.yml, as a deployment's environment does
-        return new SpringApplicationBuilder(NotificationsApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(properties.entrySet().stream()
-                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                        .toArray(String[]::new));
+        return anotherInstance(smtpPort, properties);
     }
 }

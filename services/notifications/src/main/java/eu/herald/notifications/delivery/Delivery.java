@@ -9,10 +9,15 @@ import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.request.RequestId;
 import eu.herald.notifications.request.SessionChange;
 import eu.herald.notifications.request.SessionId;
+import eu.herald.notifications.timing.Hold;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One entry of the delivery log: one request to one endpoint. */
+/**
+ * One entry of the delivery log: one request to one endpoint.
+ *
+ * @param notBefore set when the delivery was held (SCHEDULED): the earliest it could go out; kept once it went out
+ */
 public record Delivery(
         DeliveryId id,
         RequestId requestId,
@@ -32,13 +37,40 @@ public record Delivery(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant nextAttemptAt,
-        int retriesFrom) {
+        int retriesFrom,
+        @Nullable Instant notBefore) {
 
     /**
      * A new delivery; {@code heldUntil} is the lease of the dispatcher about to attempt it, or null when nobody
      * can attempt it yet (no notifier for its channel).
      */
     static Delivery pending(NotificationRequest request, Endpoint endpoint, Instant now, @Nullable Instant heldUntil) {
+        return recorded(request, endpoint, now, DeliveryStatus.PENDING, null, heldUntil, null);
+    }
+
+    /**
+     * A new delivery held until {@code hold} ends: SCHEDULED, its reason the hold's, due for the retry scheduler
+     * when the hold ends.
+     */
+    static Delivery scheduled(NotificationRequest request, Endpoint endpoint, Instant now, Hold hold) {
+        return recorded(
+                request,
+                endpoint,
+                now,
+                DeliveryStatus.SCHEDULED,
+                hold.reason().name(),
+                hold.notBefore(),
+                hold.notBefore());
+    }
+
+    private static Delivery recorded(
+            NotificationRequest request,
+            Endpoint endpoint,
+            Instant now,
+            DeliveryStatus status,
+            @Nullable String reason,
+            @Nullable Instant nextAttemptAt,
+            @Nullable Instant notBefore) {
         SessionChange change = request.change();
         return new Delivery(
                 DeliveryId.of(change.id(), endpoint.id()),
@@ -50,16 +82,17 @@ public record Delivery(
                 endpoint.id(),
                 endpoint.channel(),
                 endpoint.address(),
-                DeliveryStatus.PENDING,
-                null,
+                status,
+                reason,
                 0,
                 change.occurredAt(),
                 null,
                 null,
                 now,
                 now,
-                heldUntil,
-                0);
+                nextAttemptAt,
+                0,
+                notBefore);
     }
 
     /** Attempts since the first one or the last replay. */

@@ -48,11 +48,11 @@ public class DeliveryLog {
 
     private static final String INSERT = """
             insert into delivery (delivery_id, request_id, change_id, session_id, session_version, municipality_id,
-                                  endpoint_id, channel, address, status, attempts, changed_at, created_at, updated_at,
-                                  next_attempt_at)
+                                  endpoint_id, channel, address, status, reason, attempts, changed_at, created_at,
+                                  updated_at, next_attempt_at, not_before)
             values (:deliveryId, :requestId, :changeId, :sessionId, :sessionVersion, :municipalityId,
-                    :endpointId, :channel, :address, :status, :attempts, :changedAt, :createdAt, :updatedAt,
-                    :nextAttemptAt)
+                    :endpointId, :channel, :address, :status, :reason, :attempts, :changedAt, :createdAt,
+                    :updatedAt, :nextAttemptAt, :notBefore)
             on conflict (delivery_id) do nothing
             """;
 
@@ -69,7 +69,8 @@ public class DeliveryLog {
      * Records the requests and their deliveries in one batch each and returns the deliveries this caller now
      * holds, in their original order: the ones recorded now with a lease, and the ones recorded before, still
      * pending, whose lease ran out (a crash between recording and sending). Deliveries already attempted (sent,
-     * retrying, failed, dead) are left alone: the retry scheduler owns the retrying ones.
+     * retrying, failed, dead) are left alone: the retry scheduler owns the retrying ones, and the scheduled ones,
+     * which nobody holds until they are due.
      */
     @Transactional
     public List<Delivery> record(
@@ -93,17 +94,23 @@ public class DeliveryLog {
                 INSERT, deliveries.stream().map(DeliveryRows::insertParameters).toArray(SqlParameterSource[]::new));
         Set<DeliveryId> held = new HashSet<>();
         List<UUID> known = new ArrayList<>();
+        List<Delivery> recorded = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             Delivery delivery = deliveries.get(i);
             if (counts[i] == 1) {
-                if (delivery.nextAttemptAt() != null) {
-                    held.add(delivery.id());
-                }
-            } else if (delivery.nextAttemptAt() != null) {
+                recorded.add(delivery);
+            }
+            if (delivery.status() != DeliveryStatus.PENDING || delivery.nextAttemptAt() == null) {
+                continue;
+            }
+            if (counts[i] == 1) {
+                held.add(delivery.id());
+            } else {
                 // 0: it was there already; anything else: the driver could not tell
                 known.add(delivery.id().value());
             }
         }
+        Supersession.supersedeOlder(jdbc, recorded, now);
         if (!known.isEmpty()) {
             jdbc.sql("""
                             update delivery set next_attempt_at = :lease
@@ -124,15 +131,15 @@ public class DeliveryLog {
     }
 
     /**
-     * Claims up to {@code limit} deliveries that are due (a retry whose time has come, or a pending delivery whose
-     * holder's lease ran out), oldest first, holding each until {@code leaseUntil}; returns them with their
-     * requests. Rows another instance is claiming at the same moment are skipped, not waited for.
+     * Claims up to {@code limit} deliveries that are due (a retry or a scheduled delivery whose time has come, or a
+     * pending delivery whose holder's lease ran out), oldest first, holding each until {@code leaseUntil}; returns
+     * them with their requests. Rows another instance is claiming at the same moment are skipped, not waited for.
      */
     public List<Claimed> claimDue(int limit, Instant now, Instant leaseUntil) {
         List<Delivery> due = jdbc.sql("""
                         with due as (
                             select delivery_id from delivery
-                             where status in ('PENDING', 'RETRYING') and next_attempt_at <= :now
+                             where status in ('PENDING', 'RETRYING', 'SCHEDULED') and next_attempt_at <= :now
                              order by next_attempt_at
                              limit :limit
                                for update skip locked)
@@ -163,14 +170,14 @@ public class DeliveryLog {
     }
 
     /**
-     * Renews the caller's hold on a delivery right before it is attempted: only if the delivery is still pending
-     * or retrying and still held under {@code heldUntil} (nobody took it over after a lease ran out while it
-     * waited for a worker).
+     * Renews the caller's hold on a delivery right before it is attempted: only if the delivery is still pending,
+     * retrying or scheduled and still held under {@code heldUntil} (nobody took it over after a lease ran out while
+     * it waited for a worker).
      */
     boolean renew(Delivery delivery, Instant heldUntil, Instant until) {
         return jdbc.sql("""
                                 update delivery set next_attempt_at = :until
-                                 where delivery_id = :id and status in ('PENDING', 'RETRYING')
+                                 where delivery_id = :id and status in ('PENDING', 'RETRYING', 'SCHEDULED')
                                    and next_attempt_at = :heldUntil
                                 """)
                         .param("until", timestamp(until))

@@ -48,8 +48,8 @@ public class DeliveryOutcomes {
 
     /**
      * Records the attempts on their deliveries together with their outcomes, to be published, in one transaction
-     * and two round trips however many there are. Returns the outcomes of the deliveries that were still pending
-     * or retrying; one that someone else finished is left alone: a final status is never overwritten.
+     * and two round trips however many there are. Returns the outcomes of the deliveries that were still pending,
+     * retrying or scheduled; one that someone else finished is left alone: a final status is never overwritten.
      */
     @Transactional
     List<DeliveryAttempted> recordAttempts(List<Attempted> attempts, Instant now) {
@@ -64,7 +64,7 @@ public class DeliveryOutcomes {
                            set status = :status, reason = :reason, attempts = attempts + 1,
                                first_attempt_at = coalesce(first_attempt_at, :at), sent_at = :sentAt,
                                next_attempt_at = :nextAttemptAt, updated_at = :at
-                         where delivery_id = :id and status in ('PENDING', 'RETRYING')
+                         where delivery_id = :id and status in ('PENDING', 'RETRYING', 'SCHEDULED')
                         """,
                 attempts.stream()
                         .map(attempted -> new MapSqlParameterSource()

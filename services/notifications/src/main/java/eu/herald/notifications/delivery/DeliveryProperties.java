@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     instance died is taken over (keep it well above the SMTP timeouts)
  * @param workers deliveries attempted in parallel per instance, for a channel that does not set its own (email: twice
  *     its SMTP connections; webhooks and web push: their {@code concurrency})
+ * @param urgentLeadTime a change to a session that starts sooner than this is urgent: it goes out at once, inside
+ *     the recipient's quiet hours too (a cancellation always does)
  */
 @Validated
 @ConfigurationProperties("herald.notifications.delivery")
@@ -34,4 +36,5 @@ public record DeliveryProperties(
         @DefaultValue("1s") Duration retryPollInterval,
         @DefaultValue("100") @Min(1) int retryBatchSize,
         @DefaultValue("5m") Duration lease,
-        @DefaultValue("4") @Min(1) int workers) {}
+        @DefaultValue("4") @Min(1) int workers,
+        @DefaultValue("24h") Duration urgentLeadTime) {}

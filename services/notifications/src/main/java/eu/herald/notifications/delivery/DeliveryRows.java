@@ -40,11 +40,13 @@ final class DeliveryRows {
                 .addValue("channel", delivery.channel().name())
                 .addValue("address", delivery.address())
                 .addValue("status", delivery.status().name())
+                .addValue("reason", delivery.reason())
                 .addValue("attempts", delivery.attempts())
                 .addValue("changedAt", timestamp(delivery.changedAt()))
                 .addValue("createdAt", timestamp(delivery.createdAt()))
                 .addValue("updatedAt", timestamp(delivery.updatedAt()))
-                .addValue("nextAttemptAt", timestamp(delivery.nextAttemptAt()));
+                .addValue("nextAttemptAt", timestamp(delivery.nextAttemptAt()))
+                .addValue("notBefore", timestamp(delivery.notBefore()));
     }
 
     static final RowMapper<Delivery> DELIVERY = (rs, row) -> new Delivery(
@@ -66,7 +68,8 @@ final class DeliveryRows {
             required(instant(rs, "created_at")),
             required(instant(rs, "updated_at")),
             instant(rs, "next_attempt_at"),
-            rs.getInt("retries_from"));
+            rs.getInt("retries_from"),
+            instant(rs, "not_before"));
 
     static final RowMapper<DeliveryAttempted> ATTEMPTED = (rs, row) -> new DeliveryAttempted(
             new OutcomeId(uuid(rs, "outcome_id")),

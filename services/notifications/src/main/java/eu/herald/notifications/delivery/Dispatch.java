@@ -6,6 +6,8 @@ import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import eu.herald.notifications.request.Channel;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.timing.DeliveryTiming;
+import eu.herald.notifications.timing.Hold;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,8 +31,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns notification requests into deliveries, one per endpoint, and attempts each one it holds through the
- * notifier of its channel, several at a time. A transient failure is tried again on the retry schedule; when the
- * schedule is used up the delivery is DEAD.
+ * notifier of its channel, several at a time; one that must wait (quiet hours) is recorded SCHEDULED and left to the
+ * retry scheduler. A transient failure is tried again on the retry schedule; when the schedule is used up the
+ * delivery is DEAD.
  */
 @Service
 public class Dispatch implements DisposableBean {
@@ -47,6 +50,7 @@ public class Dispatch implements DisposableBean {
     private final RetryPolicy retries = new RetryPolicy(schedules);
     private final DeliveryMetrics metrics;
     private final ChannelWorkers workers = new ChannelWorkers();
+    private final DeliveryTiming timing;
 
     Dispatch(
             DeliveryLog deliveries,
@@ -62,6 +66,7 @@ public class Dispatch implements DisposableBean {
         this.clock = clock;
         this.properties = properties;
         this.metrics = metrics;
+        this.timing = new DeliveryTiming(properties.urgentLeadTime());
         for (Notifier notifier : notifiers) {
             Channel channel = notifier.channel();
             this.notifiers.put(channel, notifier);
@@ -83,9 +88,12 @@ public class Dispatch implements DisposableBean {
         Instant lease = lease(now);
         Map<DeliveryId, Job> planned = new LinkedHashMap<>();
         for (NotificationRequest request : requests) {
+            Hold hold = timing.holdFor(request, now).orElse(null);
             for (Endpoint endpoint : request.endpoints()) {
                 boolean sendable = notifiers.containsKey(endpoint.channel());
-                Delivery delivery = Delivery.pending(request, endpoint, now, sendable ? lease : null);
+                Delivery delivery = sendable && hold != null
+                        ? Delivery.scheduled(request, endpoint, now, hold)
+                        : Delivery.pending(request, endpoint, now, sendable ? lease : null);
                 if (!sendable) {
                     // kept PENDING and visible in the log until a notifier for the channel exists
                     log.info("no notifier for {} yet; delivery {} stays pending", endpoint.channel(), delivery.id());
@@ -101,8 +109,8 @@ public class Dispatch implements DisposableBean {
     }
 
     /**
-     * Attempts the deliveries that are due (retries whose time has come, pending ones left behind by an instance
-     * that died), one batch of them.
+     * Attempts the deliveries that are due (retries and scheduled deliveries whose time has come, pending ones left
+     * behind by an instance that died), one batch of them.
      *
      * @return how many were claimed: a full batch means there may be more
      */
@@ -133,10 +141,6 @@ public class Dispatch implements DisposableBean {
     /** Microseconds, as PostgreSQL keeps them: the lease is compared for equality when it is renewed. */
     private Instant lease(Instant now) {
         return now.plus(properties.lease()).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    int retryBatchSize() {
-        return properties.retryBatchSize();
     }
 
     /**

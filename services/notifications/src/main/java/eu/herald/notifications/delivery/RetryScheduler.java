@@ -7,8 +7,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks for due deliveries on a fixed delay and attempts them. The claim skips rows other instances hold, so
- * every instance runs one and none waits for another.
+ * Looks for due deliveries (retries, scheduled deliveries whose time has come, leases that ran out) on a fixed delay
+ * and attempts them. The claim skips rows other instances hold, so every instance runs one and none waits for
+ * another.
  */
 @Component
 class RetryScheduler implements SchedulingConfigurer {
@@ -33,7 +34,7 @@ class RetryScheduler implements SchedulingConfigurer {
             int claimed;
             do {
                 claimed = dispatch.retryDue();
-            } while (claimed == dispatch.retryBatchSize());
+            } while (claimed == properties.retryBatchSize());
         } catch (RuntimeException e) {
             log.warn("attempting due deliveries failed; the next run tries again: {}", e.toString());
         }

@@ -78,13 +78,13 @@ public class Erasures implements ErasedRecipients {
         int deliveries = jdbc.sql("""
                         update delivery d
                            set address = null,
-                               reason = case when d.status in ('PENDING', 'RETRYING') then :unsent
+                               reason = case when d.status in ('PENDING', 'RETRYING', 'SCHEDULED') then :unsent
                                              when d.reason is null or d.reason in (:unsent, :scrubbed) then d.reason
                                              else :scrubbed end,
-                               status = case when d.status in ('PENDING', 'RETRYING') then 'FAILED' else d.status end,
-                               next_attempt_at = case when d.status in ('PENDING', 'RETRYING') then null
+                               status = case when d.status in ('PENDING', 'RETRYING', 'SCHEDULED') then 'FAILED' else d.status end,
+                               next_attempt_at = case when d.status in ('PENDING', 'RETRYING', 'SCHEDULED') then null
                                                       else d.next_attempt_at end,
-                               updated_at = case when d.status in ('PENDING', 'RETRYING') then :now else d.updated_at end
+                               updated_at = case when d.status in ('PENDING', 'RETRYING', 'SCHEDULED') then :now else d.updated_at end
                          where %s
                         """.formatted(erased))
                 .param("unsent", UNSENT)

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Deletes what is older than the retention period ({@code herald.notifications.retention.period}, 90 days by
  * default): finished deliveries with their outcomes, then the stored requests no delivery points at any more, then
  * the stored changes no request points at. In batches, each its own transaction; rows another instance is purging
- * at the same moment are skipped. A delivery still pending or retrying, or with an outcome the relay has not
- * published, is kept whatever its age.
+ * at the same moment are skipped. A delivery still pending, retrying or scheduled, or with an outcome the relay has
+ * not published, is kept whatever its age.
  */
 @Component
 class Retention implements SchedulingConfigurer {
@@ -83,7 +83,7 @@ class Retention implements SchedulingConfigurer {
     private int purgeDeliveries(Instant before) {
         List<UUID> old = jdbc.sql("""
                         select d.delivery_id from delivery d
-                         where d.created_at < :before and d.status not in ('PENDING', 'RETRYING')
+                         where d.created_at < :before and d.status not in ('PENDING', 'RETRYING', 'SCHEDULED')
                            and not exists (select 1 from delivery_outcome o
                                             where o.delivery_id = d.delivery_id and o.published_at is null)
                          order by d.created_at

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A delivery as the API shows it, with the outcome of each attempt when asked for one delivery. */
+/**
+ * A delivery as the API shows it, with the outcome of each attempt when asked for one delivery. A held one is
+ * SCHEDULED, its {@code reason} why (e.g. QUIET_HOURS) and {@code notBefore} when it goes out; {@code notBefore} stays
+ * once it went out.
+ */
 record DeliveryView(
         UUID deliveryId,
         UUID requestId,
@@ -28,6 +32,7 @@ record DeliveryView(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant nextAttemptAt,
+        @Nullable Instant notBefore,
         @Nullable List<AttemptView> outcomes) {
 
     record AttemptView(
@@ -71,6 +76,7 @@ record DeliveryView(
                 delivery.createdAt(),
                 delivery.updatedAt(),
                 delivery.status() == DeliveryStatus.RETRYING ? delivery.nextAttemptAt() : null,
+                delivery.notBefore(),
                 attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
     }
 }
