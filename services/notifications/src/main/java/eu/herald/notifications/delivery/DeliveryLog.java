@@ -10,7 +10,6 @@ import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.request.RequestId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -212,45 +211,6 @@ public class DeliveryLog {
                 .param("change", change == null ? null : change.value())
                 .param("limit", limit)
                 .query(DELIVERY)
-                .list();
-    }
-
-    /**
-     * Puts DEAD deliveries back on the retry schedule, due now, with the whole schedule ahead of them. Only DEAD
-     * ones move, and never one with a SENT outcome, so a replay cannot send twice to the same endpoint.
-     *
-     * @return the deliveries replayed
-     */
-    @Transactional
-    public List<DeliveryId> replay(Collection<DeliveryId> deliveries, Instant now) {
-        if (deliveries.isEmpty()) {
-            return List.of();
-        }
-        return replayWhere(
-                "d.delivery_id in (:ids)",
-                "ids",
-                deliveries.stream().map(DeliveryId::value).toList(),
-                now);
-    }
-
-    /** Replays every DEAD delivery of the change. */
-    @Transactional
-    public List<DeliveryId> replay(ChangeId change, Instant now) {
-        return replayWhere("d.change_id = :change", "change", change.value(), now);
-    }
-
-    private List<DeliveryId> replayWhere(String condition, String name, Object value, Instant now) {
-        return jdbc.sql("""
-                        update delivery d
-                           set status = 'RETRYING', next_attempt_at = :now, retries_from = d.attempts, updated_at = :now
-                         where %s and d.status = 'DEAD'
-                           and not exists (select 1 from delivery_outcome o
-                                            where o.delivery_id = d.delivery_id and o.status = 'SENT')
-                        returning d.delivery_id
-                        """.formatted(condition))
-                .param(name, value)
-                .param("now", timestamp(now))
-                .query((rs, row) -> new DeliveryId(rs.getObject(1, UUID.class)))
                 .list();
     }
 

@@ -1,7 +1,6 @@
 package eu.herald.notifications.replay;
 
 import eu.herald.notifications.delivery.DeliveryId;
-import eu.herald.notifications.delivery.DeliveryLog;
 import eu.herald.notifications.replay.ReplayAuditEntry.Target;
 import eu.herald.notifications.request.ChangeId;
 import eu.herald.security.Caller;
@@ -22,23 +21,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The operators' replays of DEAD deliveries, each recorded in the replay's own transaction: who asked (the token's
  * client and subject), for what, when, and which deliveries moved. A replay that moved nothing is recorded too: it
- * was asked for.
+ * was asked for. A replayed delivery is put back on the retry schedule, due now, with the whole schedule ahead of it.
+ * Only DEAD ones move, and never one with a SENT outcome, so a replay cannot send twice to the same endpoint.
  */
 @Service
 public class Replays {
 
-    private final DeliveryLog deliveries;
     private final JdbcClient jdbc;
 
-    Replays(DeliveryLog deliveries, JdbcClient jdbc) {
-        this.deliveries = deliveries;
+    Replays(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Replays one delivery if it is DEAD and was never sent. */
     @Transactional
     public List<DeliveryId> replay(DeliveryId delivery, Caller caller, Instant now) {
-        List<DeliveryId> replayed = deliveries.replay(List.of(delivery), now);
+        List<DeliveryId> replayed = replayWhere("d.delivery_id = :target", delivery.value(), now);
         record(caller, Target.DELIVERY, delivery.value(), replayed, now);
         return replayed;
     }
@@ -46,9 +44,24 @@ public class Replays {
     /** Replays every DEAD delivery of the change that was never sent. */
     @Transactional
     public List<DeliveryId> replay(ChangeId change, Caller caller, Instant now) {
-        List<DeliveryId> replayed = deliveries.replay(change, now);
+        List<DeliveryId> replayed = replayWhere("d.change_id = :target", change.value(), now);
         record(caller, Target.CHANGE, change.value(), replayed, now);
         return replayed;
+    }
+
+    private List<DeliveryId> replayWhere(String condition, UUID target, Instant now) {
+        return jdbc.sql("""
+                        update delivery d
+                           set status = 'RETRYING', next_attempt_at = :now, retries_from = d.attempts, updated_at = :now
+                         where %s and d.status = 'DEAD'
+                           and not exists (select 1 from delivery_outcome o
+                                            where o.delivery_id = d.delivery_id and o.status = 'SENT')
+                        returning d.delivery_id
+                        """.formatted(condition))
+                .param("target", target)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> new DeliveryId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     private void record(Caller caller, Target target, UUID targetId, List<DeliveryId> replayed, Instant now) {
