@@ -22,9 +22,16 @@ final class ICalendar {
 
     private ICalendar() {}
 
-    /** REQUEST to add or move the entry, CANCEL to remove it (RFC 5546), not yet addressed to anyone. */
-    static String template(SessionChange change, Locale language, String organizer) {
-        Invitation invitation = ICalendarWriter.invitation(entry(change, language, organizer));
+    /**
+     * RFC 5545/5546: the same UID for every version of the session, SEQUENCE its version, REQUEST to add or move the
+     * entry and CANCEL to remove it (the method the MIME part names too), local times with their TZID and a VTIMEZONE.
+     */
+    static Invitation invitation(SessionChange change, Locale language, String organizer) {
+        return ICalendarWriter.invitation(entry(change, language, organizer));
+    }
+
+    /** The invitation not yet addressed to anyone: its ATTENDEE line is a placeholder. */
+    static String template(Invitation invitation) {
         return invitation.head() + Placeholders.ATTENDEE + "\r\n" + invitation.tail();
     }
 

@@ -1,10 +1,10 @@
 package eu.herald.notifications.email;
 
+import eu.herald.calendar.Invitation;
 import eu.herald.notifications.rendering.ChangedField;
 import eu.herald.notifications.rendering.Detail;
 import eu.herald.notifications.rendering.Notice;
 import eu.herald.notifications.rendering.Wording;
-import eu.herald.notifications.request.ChangeKind;
 import eu.herald.notifications.request.Session;
 import eu.herald.notifications.request.SessionChange;
 import java.time.ZoneId;
@@ -40,7 +40,8 @@ final class Rendering {
     record Rendered(String subject, String text, String html, String calendarMethod, String calendar) {}
 
     Rendered render(String organizer) {
-        return new Rendered(subject(), text(), html(), calendarMethod(), calendar(organizer));
+        Invitation invitation = ICalendar.invitation(change, language, organizer);
+        return new Rendered(subject(), text(), html(), invitation.method(), ICalendar.template(invitation));
     }
 
     String subject() {
@@ -117,18 +118,6 @@ final class Rendering {
                 .append("</small></p>\n");
         html.append(Placeholders.UNSUBSCRIBE).append("\n</body>\n</html>\n");
         return html.toString();
-    }
-
-    private String calendarMethod() {
-        return change.kind() == ChangeKind.CANCELLED ? "CANCEL" : "REQUEST";
-    }
-
-    /**
-     * RFC 5545/5546: the same UID for every version of the session, SEQUENCE its version, REQUEST to add or move
-     * the entry and CANCEL to remove it, local times with their TZID and a VTIMEZONE.
-     */
-    private String calendar(String organizer) {
-        return ICalendar.template(change, language, organizer);
     }
 
     static String escape(String text) {
