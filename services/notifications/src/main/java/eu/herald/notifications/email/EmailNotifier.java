@@ -111,4 +111,18 @@ class EmailNotifier implements Notifier {
             out.write(bytes);
         }
     }
+
+    @Override
+    public DeliveryResult remind(
+            DeliveryId delivery, NotificationRequest request, Endpoint endpoint, java.time.Duration lead) {
+        // PLACEHOLDER-CHANNELS: replaced by the channel's reminder
+        return new DeliveryResult.Rejected("reminders are not sent on this channel yet", false);
+    }
+
+    @Override
+    public DeliveryResult sendDigest(
+            DeliveryId delivery, eu.herald.notifications.request.Digest digest, Endpoint endpoint) {
+        // PLACEHOLDER-CHANNELS: replaced by the channel's digest
+        return new DeliveryResult.Rejected("digests are not sent on this channel yet", false);
+    }
 }

@@ -9,8 +9,25 @@ import org.jspecify.annotations.Nullable;
 public record Recipient(
         MunicipalityId municipalityId, String name, Locale language, ZoneId timeZone, Preferences preferences) {
 
+    /**
+     * @param digestTime when a daily digest goes out, local to the recipient's zone; null for the default (08:00)
+     */
     public record Preferences(
-            DeliveryMode deliveryMode, @Nullable QuietHours quietHours) {}
+            DeliveryMode deliveryMode,
+            @Nullable QuietHours quietHours,
+            @Nullable LocalTime digestTime) {
+
+        public static final LocalTime DEFAULT_DIGEST_TIME = LocalTime.of(8, 0);
+
+        public Preferences(DeliveryMode deliveryMode, @Nullable QuietHours quietHours) {
+            this(deliveryMode, quietHours, null);
+        }
+
+        /** When this recipient's daily digest goes out. */
+        public LocalTime digestTimeOrDefault() {
+            return digestTime == null ? DEFAULT_DIGEST_TIME : digestTime;
+        }
+    }
 
     public record QuietHours(LocalTime from, LocalTime to) {}
 

@@ -1,10 +1,12 @@
 package eu.herald.notifications.request;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param languages the languages it is held in; null when the snapshot did not say (a request stored before it was
  *     read)
  * @param organisers who organises it; null when the snapshot did not say
+ * @param eventId the event the session belongs to; null when the snapshot did not say
+ * @param eventName the event's name by language; empty when the snapshot did not say
  */
 public record Session(
         SessionId id,
@@ -32,9 +36,55 @@ public record Session(
         List<String> themes,
         @Nullable String cancellationReason,
         @Nullable List<String> languages,
-        @Nullable List<String> organisers) {
+        @Nullable List<String> organisers,
+        @Nullable UUID eventId,
+        Map<String, String> eventName) {
+
+    /** A session whose snapshot did not name its event. */
+    public Session(
+            SessionId id,
+            int version,
+            @Nullable String status,
+            @Nullable String defaultLanguage,
+            Map<String, String> title,
+            Map<String, String> description,
+            LocalDateTime start,
+            LocalDateTime end,
+            ZoneId zone,
+            @Nullable String format,
+            @Nullable String venue,
+            @Nullable String platform,
+            @Nullable String joinLink,
+            @Nullable String registrationLink,
+            List<String> themes,
+            @Nullable String cancellationReason,
+            @Nullable List<String> languages,
+            @Nullable List<String> organisers) {
+        this(
+                id,
+                version,
+                status,
+                defaultLanguage,
+                title,
+                description,
+                start,
+                end,
+                zone,
+                format,
+                venue,
+                platform,
+                joinLink,
+                registrationLink,
+                themes,
+                cancellationReason,
+                languages,
+                organisers,
+                null,
+                Map.of());
+    }
 
     public Session {
+        eventName = eventName == null ? Map.of() : Map.copyOf(eventName);
         title = Map.copyOf(title);
         description = Map.copyOf(description);
         themes = List.copyOf(themes);
@@ -48,6 +98,16 @@ public record Session(
     /** The title in this language, else in the session's default language, else English, else any. */
     public String title(Locale language) {
         return Texts.in(title, language, defaultLanguage);
+    }
+
+    /** The event's name in this language (with the same fallbacks as the title), or null when it is not known. */
+    public @Nullable String eventName(Locale language) {
+        return eventName.isEmpty() ? null : Texts.in(eventName, language, defaultLanguage);
+    }
+
+    /** When the session starts, as an instant. */
+    public Instant startsAt() {
+        return start.atZone(zone).toInstant();
     }
 
     /** The description in this language (with the same fallbacks as the title), or null when there is none. */

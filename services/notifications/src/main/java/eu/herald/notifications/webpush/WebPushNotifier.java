@@ -168,4 +168,18 @@ class WebPushNotifier implements Notifier {
         String line = body.replaceAll("\\s+", " ").strip();
         return ": " + (line.length() <= REASON_LENGTH ? line : line.substring(0, REASON_LENGTH) + "…");
     }
+
+    @Override
+    public DeliveryResult remind(
+            DeliveryId delivery, NotificationRequest request, Endpoint endpoint, java.time.Duration lead) {
+        // PLACEHOLDER-CHANNELS: replaced by the channel's reminder
+        return new DeliveryResult.Rejected("reminders are not sent on this channel yet", false);
+    }
+
+    @Override
+    public DeliveryResult sendDigest(
+            DeliveryId delivery, eu.herald.notifications.request.Digest digest, Endpoint endpoint) {
+        // PLACEHOLDER-CHANNELS: replaced by the channel's digest
+        return new DeliveryResult.Rejected("digests are not sent on this channel yet", false);
+    }
 }

@@ -45,6 +45,7 @@ class NotificationRequestDeserializer implements Deserializer<NotificationReques
     private static final ObjectReader CHANGE = propertyReader(JSON.readerFor(ChangeMessage.class));
     private static final ObjectReader RECIPIENT = propertyReader(JSON.readerFor(RecipientMessage.class));
     private static final ObjectReader ENDPOINTS = propertyReader(JSON.readerForListOf(EndpointMessage.class));
+    private static final ObjectReader REMINDERS = propertyReader(JSON.readerForListOf(String.class));
 
     /** The change object bound last and its bytes, to recognise it in the next record. */
     private @Nullable ChangeJson lastJson;
@@ -89,6 +90,7 @@ class NotificationRequestDeserializer implements Deserializer<NotificationReques
         ChangeMessage change = null;
         RecipientMessage recipient = null;
         List<EndpointMessage> endpoints = null;
+        List<String> reminders = null;
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
             parser.nextToken();
             switch (name) {
@@ -96,6 +98,7 @@ class NotificationRequestDeserializer implements Deserializer<NotificationReques
                 case "change" -> change = change(parser, data);
                 case "recipient" -> recipient = bind(parser, RECIPIENT, name);
                 case "endpoints" -> endpoints = bind(parser, ENDPOINTS, name);
+                case "reminders" -> reminders = bind(parser, REMINDERS, name);
                 default -> parser.skipChildren();
             }
         }
@@ -104,7 +107,7 @@ class NotificationRequestDeserializer implements Deserializer<NotificationReques
             throw MismatchedInputException.from(
                     parser, RequestMessage.class, "Trailing token (" + trailing + ") after the request's object");
         }
-        return new RequestMessage(requestId, change, recipient, endpoints);
+        return new RequestMessage(requestId, change, recipient, endpoints, reminders);
     }
 
     /**

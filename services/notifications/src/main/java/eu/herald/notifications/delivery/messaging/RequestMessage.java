@@ -18,6 +18,7 @@ import eu.herald.notifications.request.RequestId;
 import eu.herald.notifications.request.Session;
 import eu.herald.notifications.request.SessionChange;
 import eu.herald.notifications.request.SessionId;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -39,7 +40,8 @@ record RequestMessage(
         @Nullable String requestId,
         @Nullable ChangeMessage change,
         @Nullable RecipientMessage recipient,
-        @Nullable List<EndpointMessage> endpoints) {
+        @Nullable List<EndpointMessage> endpoints,
+        @Nullable List<String> reminders) {
 
     record ChangeMessage(
             @Nullable String changeId,
@@ -67,7 +69,9 @@ record RequestMessage(
             @Nullable List<String> themes,
             @Nullable String cancellationReason,
             @Nullable List<String> languages,
-            @Nullable List<String> organisers) {}
+            @Nullable List<String> organisers,
+            @Nullable String eventId,
+            @Nullable Map<String, String> eventName) {}
 
     record RecipientMessage(
             @Nullable String municipalityId,
@@ -78,7 +82,9 @@ record RequestMessage(
             @Nullable PreferencesMessage preferences) {}
 
     record PreferencesMessage(
-            @Nullable String deliveryMode, @Nullable QuietHoursMessage quietHours) {}
+            @Nullable String deliveryMode,
+            @Nullable QuietHoursMessage quietHours,
+            @Nullable String digestTime) {}
 
     record QuietHoursMessage(
             @Nullable String from, @Nullable String to) {}
@@ -113,8 +119,18 @@ record RequestMessage(
         for (int i = 0; i < endpoints.size(); i++) {
             read.add(Endpoints.endpoint(required(endpoints.get(i), "endpoints[" + i + "]"), "endpoints[" + i + "]"));
         }
+        List<Duration> leads = new ArrayList<>();
+        if (reminders != null) {
+            for (int i = 0; i < reminders.size(); i++) {
+                Duration lead = parse(reminders.get(i), "reminders[" + i + "]", Duration::parse);
+                if (lead.isNegative() || lead.isZero()) {
+                    throw new UnreadableRequest("reminders[" + i + "] must be positive: " + lead);
+                }
+                leads.add(lead);
+            }
+        }
         return new NotificationRequest(
-                new RequestId(uuid(requestId, "requestId")), changes.apply(change), recipient(recipient), read);
+                new RequestId(uuid(requestId, "requestId")), changes.apply(change), recipient(recipient), read, leads);
     }
 
     static SessionChange change(ChangeMessage change) {
@@ -158,7 +174,9 @@ record RequestMessage(
                 session.themes() == null ? List.of() : session.themes(),
                 session.cancellationReason(),
                 session.languages(),
-                session.organisers());
+                session.organisers(),
+                session.eventId() == null ? null : uuid(session.eventId(), "change.session.eventId"),
+                session.eventName() == null ? Map.of() : session.eventName());
     }
 
     private static Recipient recipient(RecipientMessage recipient) {
@@ -179,7 +197,13 @@ record RequestMessage(
                                 ? null
                                 : new QuietHours(
                                         parse(quiet.from(), "recipient.preferences.quietHours.from", LocalTime::parse),
-                                        parse(quiet.to(), "recipient.preferences.quietHours.to", LocalTime::parse))));
+                                        parse(quiet.to(), "recipient.preferences.quietHours.to", LocalTime::parse)),
+                        preferences.digestTime() == null
+                                ? null
+                                : parse(
+                                        preferences.digestTime(),
+                                        "recipient.preferences.digestTime",
+                                        LocalTime::parse)));
     }
 
     private static Locale language(String tag) {
