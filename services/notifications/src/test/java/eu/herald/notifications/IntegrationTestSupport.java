@@ -111,6 +111,9 @@ public abstract class IntegrationTestSupport {
         // the schedule in miniature: a test sees retries, exhaustion and replays within seconds
         registry.add("herald.notifications.delivery.retry-schedule", () -> "200ms,500ms,1s,2s,3s");
         registry.add("herald.notifications.delivery.retry-poll-interval", () -> "100ms");
+        // the tests' sessions change within seconds of each other: coalescing is off unless a test sets an event's
+        // window
+        registry.add("herald.notifications.coalescing.window", () -> "0s");
         // web push: a push service over HTTPS whose certificate is trusted through an SSL bundle, and VAPID keys
         registry.add(
                 "herald.notifications.web-push.vapid-public-key",
@@ -200,6 +203,7 @@ public abstract class IntegrationTestSupport {
         all.put("spring.jmx.enabled", "false");
         all.put("herald.notifications.messaging.relay-interval", "500ms");
         all.put("herald.notifications.delivery.retry-poll-interval", "100ms");
+        all.put("herald.notifications.coalescing.window", "0s");
         all.putAll(properties);
         // as command-line arguments: they win over application.yml, as a deployment's environment does
         return new SpringApplicationBuilder(NotificationsApplication.class)

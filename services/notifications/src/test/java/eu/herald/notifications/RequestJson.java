@@ -1,6 +1,7 @@
 package eu.herald.notifications;
 
 import eu.herald.testsupport.ContractSchemas;
+import java.time.LocalTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,6 +87,52 @@ public final class RequestJson {
     public static ObjectNode publishedForFundao(UUID changeId, Target... targets) {
         ObjectNode request = request(changeId, "PUBLISHED", 1, "2022-10-11T16:30:00", "2022-10-11T18:00:00", targets);
         recipient(request, FUNDAO, "Município do Fundão", "PT", "pt", "Europe/Lisbon");
+        return request;
+    }
+
+    /** The request about another session of another event, so that no other test's changes touch it. */
+    public static ObjectNode ofSession(ObjectNode request, UUID session, UUID event) {
+        ObjectNode snapshot = (ObjectNode) request.get("change").get("session");
+        snapshot.put("id", session.toString());
+        snapshot.put("eventId", event.toString());
+        snapshot.putObject("eventName")
+                .put("en", "European Week of Regions and Cities")
+                .put("pl", "Europejski Tydzień Regionów i Miast");
+        return request;
+    }
+
+    /**
+     * The request about version {@code version} of the session, moved on 11 October 2022 from {@code from} to
+     * {@code to} (local Warsaw times, HH:mm), an hour and a half long.
+     */
+    public static ObjectNode moved(ObjectNode request, int version, String from, String to) {
+        ObjectNode change = (ObjectNode) request.get("change");
+        change.put("kind", "RESCHEDULED");
+        ObjectNode snapshot = (ObjectNode) change.get("session");
+        snapshot.put("version", version);
+        snapshot.put("start", "2022-10-11T" + to + ":00");
+        snapshot.put("end", "2022-10-11T" + LocalTime.parse(to).plusMinutes(90) + ":00");
+        ObjectNode previous = change.putObject("previous");
+        previous.put("start", "2022-10-11T" + from + ":00");
+        previous.put("end", "2022-10-11T" + LocalTime.parse(from).plusMinutes(90) + ":00");
+        change.putArray("changedFields").add("start").add("end");
+        return request;
+    }
+
+    /** The request with the reminders its subscriptions asked for, ISO-8601 durations such as PT24H. */
+    public static ObjectNode reminders(ObjectNode request, String... leads) {
+        ArrayNode reminders = request.putArray("reminders");
+        for (String lead : leads) {
+            reminders.add(lead);
+        }
+        return request;
+    }
+
+    /** The request for a recipient that reads a daily digest at {@code time} (HH:mm) in its zone. */
+    public static ObjectNode dailyDigest(ObjectNode request, String time) {
+        ((ObjectNode) request.get("recipient").get("preferences"))
+                .put("deliveryMode", "DAILY_DIGEST")
+                .put("digestTime", time);
         return request;
     }
 

@@ -6,12 +6,14 @@ import eu.herald.notifications.request.EndpointId;
 import eu.herald.notifications.request.MunicipalityId;
 import eu.herald.notifications.request.RequestId;
 import eu.herald.notifications.request.SessionId;
+import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one attempt, recorded with the delivery's new status and published afterwards; {@code
- * nextAttemptAt} is set when it is RETRYING, {@code responseStatus} when the receiver answered over HTTP.
+ * nextAttemptAt} is set when it is RETRYING, {@code responseStatus} when the receiver answered over HTTP. A delivery
+ * held (SCHEDULED) or superseded before any attempt has an outcome too, with no attempts.
  */
 public record DeliveryAttempted(
         OutcomeId id,
@@ -32,4 +34,8 @@ public record DeliveryAttempted(
         @Nullable Instant sentAt,
         Instant occurredAt,
         @Nullable Instant nextAttemptAt,
-        @Nullable Integer responseStatus) {}
+        @Nullable Integer responseStatus,
+        DeliveryKind kind,
+        @Nullable Duration lead,
+        @Nullable Instant notBefore,
+        @Nullable Instant digestAt) {}

@@ -10,7 +10,6 @@ import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.request.RequestId;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,20 +47,22 @@ public class DeliveryLog {
     private static final String INSERT = """
             insert into delivery (delivery_id, request_id, change_id, session_id, session_version, municipality_id,
                                   endpoint_id, channel, address, status, reason, attempts, changed_at, created_at,
-                                  updated_at, next_attempt_at, not_before)
+                                  updated_at, next_attempt_at, not_before, kind, lead_seconds, digest_at)
             values (:deliveryId, :requestId, :changeId, :sessionId, :sessionVersion, :municipalityId,
                     :endpointId, :channel, :address, :status, :reason, :attempts, :changedAt, :createdAt,
-                    :updatedAt, :nextAttemptAt, :notBefore)
+                    :updatedAt, :nextAttemptAt, :notBefore, :kind, :leadSeconds, :digestAt)
             on conflict (delivery_id) do nothing
             """;
 
     private final NamedParameterJdbcTemplate batch;
     private final JdbcClient jdbc;
     private final StoredRequests stored = new StoredRequests();
+    private final DeliveryOutcomes outcomes;
 
-    DeliveryLog(NamedParameterJdbcTemplate batch, JdbcClient jdbc) {
+    DeliveryLog(NamedParameterJdbcTemplate batch, JdbcClient jdbc, DeliveryOutcomes outcomes) {
         this.batch = batch;
         this.jdbc = jdbc;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -109,7 +110,12 @@ public class DeliveryLog {
                 known.add(delivery.id().value());
             }
         }
-        Supersession.supersedeOlder(jdbc, recorded, now);
+        outcomes.recordHeld(
+                recorded.stream()
+                        .filter(delivery -> delivery.status() == DeliveryStatus.SCHEDULED)
+                        .toList(),
+                now);
+        held.removeAll(Supersession.supersedeOlder(jdbc, recorded, now));
         if (!known.isEmpty()) {
             jdbc.sql("""
                             update delivery set next_attempt_at = :lease
@@ -126,45 +132,6 @@ public class DeliveryLog {
         }
         return deliveries.stream()
                 .filter(delivery -> held.contains(delivery.id()))
-                .toList();
-    }
-
-    /**
-     * Claims up to {@code limit} deliveries that are due (a retry or a scheduled delivery whose time has come, or a
-     * pending delivery whose holder's lease ran out), oldest first, holding each until {@code leaseUntil}; returns
-     * them with their requests. Rows another instance is claiming at the same moment are skipped, not waited for.
-     */
-    public List<Claimed> claimDue(int limit, Instant now, Instant leaseUntil) {
-        List<Delivery> due = jdbc.sql("""
-                        with due as (
-                            select delivery_id from delivery
-                             where status in ('PENDING', 'RETRYING', 'SCHEDULED') and next_attempt_at <= :now
-                             order by next_attempt_at
-                             limit :limit
-                               for update skip locked)
-                        update delivery d set next_attempt_at = :lease
-                          from due where d.delivery_id = due.delivery_id
-                        returning d.*
-                        """)
-                .param("now", timestamp(now))
-                .param("limit", limit)
-                .param("lease", timestamp(leaseUntil))
-                .query(DELIVERY)
-                .list();
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, NotificationRequest> requests = new HashMap<>();
-        jdbc.sql(StoredRequests.SELECT + " where r.request_id in (:ids)")
-                .param(
-                        "ids",
-                        due.stream().map(d -> d.requestId().value()).distinct().toList())
-                .query((rs, row) -> stored.read(rs.getString("payload"), rs.getString("change")))
-                .list()
-                .forEach(request -> requests.put(request.id().value(), request));
-        return due.stream()
-                .map(delivery ->
-                        new Claimed(delivery, requests.get(delivery.requestId().value())))
                 .toList();
     }
 
@@ -186,9 +153,6 @@ public class DeliveryLog {
                 == 1;
     }
 
-    /** A claimed delivery and its request; the request is null for a delivery recorded before requests were kept. */
-    public record Claimed(Delivery delivery, @Nullable NotificationRequest request) {}
-
     public Optional<Delivery> find(DeliveryId id) {
         return jdbc.sql("select * from delivery where delivery_id = :id")
                 .param("id", id.value())
@@ -196,11 +160,19 @@ public class DeliveryLog {
                 .optional();
     }
 
-    public List<Delivery> ofChange(ChangeId change) {
-        return jdbc.sql("select * from delivery where change_id = :change order by municipality_id, endpoint_id")
+    /** The deliveries of a change (its reminders too), of one status or of all. */
+    public List<Delivery> ofChange(ChangeId change, @Nullable DeliveryStatus status) {
+        return jdbc.sql("select * from delivery where change_id = :change"
+                        + (status == null ? "" : " and status = :status")
+                        + " order by municipality_id, endpoint_id, kind, lead_seconds")
                 .param("change", change.value())
+                .param("status", status == null ? null : status.name())
                 .query(DELIVERY)
                 .list();
+    }
+
+    public List<Delivery> ofChange(ChangeId change) {
+        return ofChange(change, null);
     }
 
     /** DEAD deliveries, of one change or of all, most recent first. */

@@ -4,6 +4,7 @@ import static eu.herald.notifications.delivery.DeliveryRows.ATTEMPTED;
 import static eu.herald.notifications.delivery.DeliveryRows.ATTEMPT_COLUMNS;
 import static eu.herald.notifications.delivery.DeliveryRows.timestamp;
 
+import eu.herald.notifications.delivery.DeliveryClaims.Overtaken;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ public class DeliveryOutcomes {
                         update delivery
                            set status = :status, reason = :reason, attempts = attempts + 1,
                                first_attempt_at = coalesce(first_attempt_at, :at), sent_at = :sentAt,
-                               next_attempt_at = :nextAttemptAt, updated_at = :at
+                               next_attempt_at = :nextAttemptAt, updated_at = :at,
+                               not_before = case when :status = 'RETRYING' then :nextAttemptAt else not_before end
                          where delivery_id = :id and status in ('PENDING', 'RETRYING', 'SCHEDULED')
                         """,
                 attempts.stream()
@@ -85,6 +87,73 @@ public class DeliveryOutcomes {
                 recorded.add(outcome(attempts.get(i), at));
             }
         }
+        insert(recorded);
+        return recorded;
+    }
+
+    /**
+     * Records that these deliveries were held (SCHEDULED) when they were recorded, with no attempt yet: the outcome
+     * tells subscriptions, and through it the municipality, until when and why.
+     */
+    void recordHeld(List<Delivery> held, Instant now) {
+        if (held.isEmpty()) {
+            return;
+        }
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        insert(held.stream()
+                .map(delivery -> outcome(
+                        new Attempted(
+                                delivery,
+                                new Attempt(DeliveryStatus.SCHEDULED, delivery.reason(), false, null, null, null)),
+                        at,
+                        0,
+                        null))
+                .toList());
+    }
+
+    /**
+     * Marks claimed deliveries SUPERSEDED without attempting them (a newer version of their session overtook them
+     * while they were held by this caller), with an outcome that says so. A change notice overtaken so tells the newer
+     * one, if it is still to go out, to say what changed since the version before it.
+     */
+    @Transactional
+    List<DeliveryAttempted> recordOvertaken(List<Overtaken> overtaken, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        List<DeliveryAttempted> recorded = new ArrayList<>();
+        for (Overtaken each : overtaken) {
+            Delivery delivery = each.claimed().delivery();
+            int updated = jdbc.sql("""
+                            update delivery set status = 'SUPERSEDED', reason = 'by a newer version',
+                                                next_attempt_at = null, updated_at = :at
+                             where delivery_id = :id and status in ('PENDING', 'RETRYING', 'SCHEDULED')
+                            """)
+                    .param("at", timestamp(at))
+                    .param("id", delivery.id().value())
+                    .update();
+            if (updated == 1) {
+                // the newer one, if it has not gone out yet, tells what changed since the last version received
+                jdbc.sql("""
+                                update delivery set since_change_id = :since
+                                 where delivery_id = :by and since_change_id is null and kind = 'CHANGE'
+                                   and status in ('RETRYING', 'SCHEDULED')
+                                """)
+                        .param(
+                                "since",
+                                (delivery.sinceChangeId() == null ? delivery.changeId() : delivery.sinceChangeId())
+                                        .value())
+                        .param("by", each.by().value())
+                        .update();
+                Attempt superseded =
+                        new Attempt(DeliveryStatus.SUPERSEDED, "by a newer version", false, null, null, null);
+                recorded.add(outcome(
+                        new Attempted(delivery, superseded), at, delivery.attempts(), delivery.firstAttemptAt()));
+            }
+        }
+        insert(recorded);
+        return recorded;
+    }
+
+    private void insert(List<DeliveryAttempted> recorded) {
         batch.batchUpdate(
                 """
                         insert into delivery_outcome (outcome_id, delivery_id, status, reason, endpoint_gone, attempts,
@@ -107,14 +176,23 @@ public class DeliveryOutcomes {
                                 .addValue("nextAttemptAt", timestamp(attempted.nextAttemptAt()))
                                 .addValue("responseStatus", attempted.responseStatus()))
                         .toArray(SqlParameterSource[]::new));
-        return recorded;
+    }
+
+    private static DeliveryAttempted outcome(Attempted attempted, Instant at) {
+        Delivery delivery = attempted.delivery();
+        return outcome(
+                attempted,
+                at,
+                delivery.attempts() + 1,
+                delivery.firstAttemptAt() == null ? at : delivery.firstAttemptAt());
     }
 
     /**
      * The outcome as the update wrote it: the caller held the delivery since it was read, so its attempts and first
      * attempt are what the row had.
      */
-    private static DeliveryAttempted outcome(Attempted attempted, Instant at) {
+    private static DeliveryAttempted outcome(
+            Attempted attempted, Instant at, int attempts, @Nullable Instant firstAttemptAt) {
         Delivery delivery = attempted.delivery();
         Attempt attempt = attempted.attempt();
         return new DeliveryAttempted(
@@ -130,13 +208,17 @@ public class DeliveryOutcomes {
                 attempt.status(),
                 attempt.reason(),
                 attempt.endpointGone(),
-                delivery.attempts() + 1,
+                attempts,
                 delivery.changedAt(),
-                delivery.firstAttemptAt() == null ? at : delivery.firstAttemptAt(),
+                firstAttemptAt,
                 micros(attempt.sentAt()),
                 at,
                 attempt.nextAttemptAt(),
-                attempt.responseStatus());
+                attempt.responseStatus(),
+                delivery.kind(),
+                delivery.lead(),
+                attempt.status() == DeliveryStatus.RETRYING ? attempt.nextAttemptAt() : delivery.notBefore(),
+                delivery.digestAt());
     }
 
     static @Nullable Instant micros(@Nullable Instant instant) {

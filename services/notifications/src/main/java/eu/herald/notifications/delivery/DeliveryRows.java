@@ -8,6 +8,7 @@ import eu.herald.notifications.request.RequestId;
 import eu.herald.notifications.request.SessionId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +24,8 @@ final class DeliveryRows {
     static final String ATTEMPT_COLUMNS = """
             o.outcome_id, o.status, o.reason, o.endpoint_gone, o.attempts, o.first_attempt_at, o.sent_at,
             o.occurred_at, o.next_attempt_at, o.response_status, d.delivery_id, d.request_id, d.change_id, d.session_id,
-            d.session_version, d.municipality_id, d.endpoint_id, d.channel, d.changed_at
+            d.session_version, d.municipality_id, d.endpoint_id, d.channel, d.changed_at, d.kind, d.lead_seconds,
+            d.not_before, d.digest_at
             """;
 
     private DeliveryRows() {}
@@ -46,7 +48,12 @@ final class DeliveryRows {
                 .addValue("createdAt", timestamp(delivery.createdAt()))
                 .addValue("updatedAt", timestamp(delivery.updatedAt()))
                 .addValue("nextAttemptAt", timestamp(delivery.nextAttemptAt()))
-                .addValue("notBefore", timestamp(delivery.notBefore()));
+                .addValue("notBefore", timestamp(delivery.notBefore()))
+                .addValue("kind", delivery.kind().name())
+                .addValue(
+                        "leadSeconds",
+                        delivery.lead() == null ? null : delivery.lead().toSeconds())
+                .addValue("digestAt", timestamp(delivery.digestAt()));
     }
 
     static final RowMapper<Delivery> DELIVERY = (rs, row) -> new Delivery(
@@ -69,7 +76,11 @@ final class DeliveryRows {
             required(instant(rs, "updated_at")),
             instant(rs, "next_attempt_at"),
             rs.getInt("retries_from"),
-            instant(rs, "not_before"));
+            instant(rs, "not_before"),
+            DeliveryKind.valueOf(rs.getString("kind")),
+            lead(rs),
+            instant(rs, "digest_at"),
+            rs.getObject("since_change_id") == null ? null : new ChangeId(uuid(rs, "since_change_id")));
 
     static final RowMapper<DeliveryAttempted> ATTEMPTED = (rs, row) -> new DeliveryAttempted(
             new OutcomeId(uuid(rs, "outcome_id")),
@@ -90,7 +101,16 @@ final class DeliveryRows {
             instant(rs, "sent_at"),
             required(instant(rs, "occurred_at")),
             instant(rs, "next_attempt_at"),
-            rs.getObject("response_status", Integer.class));
+            rs.getObject("response_status", Integer.class),
+            DeliveryKind.valueOf(rs.getString("kind")),
+            lead(rs),
+            instant(rs, "not_before"),
+            instant(rs, "digest_at"));
+
+    private static @Nullable Duration lead(ResultSet rs) throws SQLException {
+        Long seconds = rs.getObject("lead_seconds", Long.class);
+        return seconds == null ? null : Duration.ofSeconds(seconds);
+    }
 
     private static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);

@@ -1,22 +1,24 @@
 package eu.herald.notifications.delivery;
 
-import eu.herald.notifications.delivery.DeliveryLog.Claimed;
+import eu.herald.notifications.delivery.DeliveryClaims.Claimed;
+import eu.herald.notifications.delivery.DeliveryClaims.ClaimedDigest;
+import eu.herald.notifications.delivery.DeliveryClaims.Overtaken;
+import eu.herald.notifications.delivery.DeliveryOutcomes.Attempt;
 import eu.herald.notifications.delivery.DeliveryOutcomes.Attempted;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import eu.herald.notifications.request.Channel;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.timing.Coalescing;
 import eu.herald.notifications.timing.DeliveryTiming;
-import eu.herald.notifications.timing.Hold;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,10 +53,13 @@ public class Dispatch implements DisposableBean {
     private final RetryPolicy retries = new RetryPolicy(schedules);
     private final DeliveryMetrics metrics;
     private final ChannelWorkers workers = new ChannelWorkers();
-    private final DeliveryTiming timing;
+    private final DeliveryClaims claims;
+    private final Planning planning;
 
     Dispatch(
             DeliveryLog deliveries,
+            DeliveryClaims claims,
+            Coalescing coalescing,
             DeliveryOutcomes outcomes,
             ErasedRecipients erasures,
             List<Notifier> notifiers,
@@ -61,12 +67,12 @@ public class Dispatch implements DisposableBean {
             DeliveryProperties properties,
             DeliveryMetrics metrics) {
         this.deliveries = deliveries;
+        this.claims = claims;
         this.outcomes = outcomes;
         this.erasures = erasures;
         this.clock = clock;
         this.properties = properties;
         this.metrics = metrics;
-        this.timing = new DeliveryTiming(properties.urgentLeadTime());
         for (Notifier notifier : notifiers) {
             Channel channel = notifier.channel();
             this.notifiers.put(channel, notifier);
@@ -76,6 +82,8 @@ public class Dispatch implements DisposableBean {
                             notifier.retrySchedule().orElse(properties.retrySchedule()), properties.jitter()));
             this.workers.add(channel, notifier.concurrency().orElse(properties.workers()));
         }
+        this.planning =
+                new Planning(this.notifiers.keySet(), new DeliveryTiming(properties.urgentLeadTime()), coalescing);
     }
 
     /**
@@ -86,22 +94,7 @@ public class Dispatch implements DisposableBean {
         List<NotificationRequest> requests = erasures.withoutErased(received);
         Instant now = clock.instant();
         Instant lease = lease(now);
-        Map<DeliveryId, Job> planned = new LinkedHashMap<>();
-        for (NotificationRequest request : requests) {
-            Hold hold = timing.holdFor(request, now).orElse(null);
-            for (Endpoint endpoint : request.endpoints()) {
-                boolean sendable = notifiers.containsKey(endpoint.channel());
-                Delivery delivery = sendable && hold != null
-                        ? Delivery.scheduled(request, endpoint, now, hold)
-                        : Delivery.pending(request, endpoint, now, sendable ? lease : null);
-                if (!sendable) {
-                    // kept PENDING and visible in the log until a notifier for the channel exists
-                    log.info("no notifier for {} yet; delivery {} stays pending", endpoint.channel(), delivery.id());
-                }
-                // the same request twice in one batch still yields one delivery
-                planned.putIfAbsent(delivery.id(), new Job(delivery, request, endpoint));
-            }
-        }
+        Map<DeliveryId, Job> planned = planning.plan(requests, now, lease);
         List<Delivery> held = deliveries.record(
                 requests, planned.values().stream().map(Job::delivery).toList(), now, lease);
         return attemptAll(
@@ -109,33 +102,59 @@ public class Dispatch implements DisposableBean {
     }
 
     /**
-     * Attempts the deliveries that are due (retries and scheduled deliveries whose time has come, pending ones left
-     * behind by an instance that died), one batch of them.
+     * Attempts the deliveries that are due (retries, held deliveries and reminders whose time has come, pending ones
+     * left behind by an instance that died, daily digests), one batch of each.
      *
-     * @return how many were claimed: a full batch means there may be more
+     * @return the most claimed of either: a full batch means there may be more
      */
     public int retryDue() {
         Instant now = clock.instant();
-        List<Claimed> claimed = deliveries.claimDue(properties.retryBatchSize(), now, lease(now));
-        List<Job> jobs = new ArrayList<>(claimed.size());
+        List<Claimed> all = claims.claimDue(properties.retryBatchSize(), now, lease(now));
+        List<Claimed> claimed = withoutOvertaken(all, now);
+        List<ClaimedDigest> digests = claims.claimDigests(properties.retryBatchSize(), now, lease(now));
+        List<Job> jobs = new ArrayList<>(claimed.size() + digests.size());
         List<Attempted> unknown = new ArrayList<>();
         for (Claimed due : claimed) {
-            Endpoint endpoint = due.request() == null
-                    ? null
-                    : due.request().endpoints().stream()
-                            .filter(candidate ->
-                                    candidate.id().equals(due.delivery().endpointId()))
-                            .findFirst()
-                            .orElse(null);
-            if (due.request() == null || endpoint == null) {
-                Rejected rejected = new Rejected("the request of this delivery is no longer known", false);
-                unknown.add(new Attempted(due.delivery(), retries.decide(due.delivery(), rejected, now)));
+            Endpoint endpoint = due.endpoint();
+            if (endpoint == null || due.request() == null) {
+                unknown.add(unknown(due.delivery(), now));
+            } else if (Reminders.tooLate(due.delivery(), due.request(), now)) {
+                Rejected late = new Rejected("the session had begun when the reminder was due", false);
+                unknown.add(new Attempted(due.delivery(), retries.decide(due.delivery(), late, now)));
             } else {
-                jobs.add(new Job(due.delivery(), due.request(), endpoint));
+                jobs.add(Job.of(due.delivery(), due.request(), endpoint));
+            }
+        }
+        for (ClaimedDigest digest : digests) {
+            Claimed latest = digest.deliveries().get(digest.deliveries().size() - 1);
+            Endpoint endpoint = latest.endpoint();
+            if (endpoint == null || digest.deliveries().stream().anyMatch(due -> due.request() == null)) {
+                digest.deliveries().forEach(due -> unknown.add(unknown(due.delivery(), now)));
+            } else {
+                jobs.add(Job.digest(digest, endpoint));
             }
         }
         attemptAll(jobs, unknown);
-        return claimed.size();
+        return Math.max(all.size(), digests.size());
+    }
+
+    /** The claimed deliveries still to go out: those a newer version overtook are SUPERSEDED instead. */
+    private List<Claimed> withoutOvertaken(List<Claimed> all, Instant now) {
+        List<Overtaken> overtaken = claims.overtaken(all);
+        if (overtaken.isEmpty()) {
+            return all;
+        }
+        List<Claimed> claimed = new ArrayList<>(all);
+        overtaken.forEach(each -> claimed.remove(each.claimed()));
+        outcomes.recordOvertaken(overtaken, now).forEach(metrics::recorded);
+        Set<DeliveryId> newer = overtaken.stream().map(Overtaken::by).collect(Collectors.toSet());
+        // claimed together with what they overtook: they now tell what changed since the last version received
+        return claimed.stream().anyMatch(due -> newer.contains(due.delivery().id())) ? claims.reread(claimed) : claimed;
+    }
+
+    private Attempted unknown(Delivery delivery, Instant now) {
+        Rejected rejected = new Rejected("the request of this delivery is no longer known", false);
+        return new Attempted(delivery, retries.decide(delivery, rejected, now));
     }
 
     /** Microseconds, as PostgreSQL keeps them: the lease is compared for equality when it is renewed. */
@@ -155,8 +174,8 @@ public class Dispatch implements DisposableBean {
     }
 
     private List<DeliveryAttempted> attemptAll(List<Job> jobs, List<Attempted> alreadyDecided) {
-        BlockingQueue<Future<Optional<Attempted>>> completed = new LinkedBlockingQueue<>();
-        Map<Channel, CompletionService<Optional<Attempted>>> channels = new EnumMap<>(Channel.class);
+        BlockingQueue<Future<List<Attempted>>> completed = new LinkedBlockingQueue<>();
+        Map<Channel, CompletionService<List<Attempted>>> channels = new EnumMap<>(Channel.class);
         int running = 0;
         for (Job job : jobs) {
             ExecutorService channelWorkers = workers.of(job.delivery().channel());
@@ -173,7 +192,7 @@ public class Dispatch implements DisposableBean {
         try {
             while (running > 0) {
                 running -= collect(completed.take(), ready);
-                for (Future<Optional<Attempted>> next = completed.poll(); next != null; next = completed.poll()) {
+                for (Future<List<Attempted>> next = completed.poll(); next != null; next = completed.poll()) {
                     running -= collect(next, ready);
                 }
                 recorded.addAll(record(ready));
@@ -187,9 +206,9 @@ public class Dispatch implements DisposableBean {
         return recorded;
     }
 
-    private static int collect(Future<Optional<Attempted>> attempt, List<Attempted> ready) throws InterruptedException {
+    private static int collect(Future<List<Attempted>> attempt, List<Attempted> ready) throws InterruptedException {
         try {
-            attempt.get().ifPresent(ready::add);
+            ready.addAll(attempt.get());
             return 1;
         } catch (ExecutionException e) {
             throw new IllegalStateException("attempting a delivery failed", e.getCause());
@@ -203,30 +222,35 @@ public class Dispatch implements DisposableBean {
         return recorded;
     }
 
-    private Optional<Attempted> attempt(Job job) {
+    /** Attempts a job: all its deliveries (a digest has several) come to what its one send came to. */
+    private List<Attempted> attempt(Job job) {
         Notifier notifier = notifiers.get(job.delivery().channel());
-        Instant heldUntil = job.delivery().nextAttemptAt();
-        if (notifier == null || heldUntil == null) {
-            return Optional.empty();
+        if (notifier == null) {
+            return List.of();
         }
         // a delivery that waited for a worker past its lease may have been taken over by another instance; one
         // with half its lease left cannot have been, and keeps enough of it for the send: no round trip
         Instant now = clock.instant();
-        boolean fresh = heldUntil.isAfter(now.plus(properties.lease().dividedBy(2)));
-        if (!fresh && !deliveries.renew(job.delivery(), heldUntil, lease(now))) {
-            log.info(
-                    "delivery {} was taken over while it waited; not attempted here",
-                    job.delivery().id());
-            return Optional.empty();
+        for (Delivery delivery : job.deliveries()) {
+            Instant heldUntil = delivery.nextAttemptAt();
+            boolean fresh = heldUntil != null
+                    && heldUntil.isAfter(now.plus(properties.lease().dividedBy(2)));
+            if (heldUntil == null || !fresh && !deliveries.renew(delivery, heldUntil, lease(now))) {
+                log.info("delivery {} was taken over while it waited; not attempted here", delivery.id());
+                return List.of();
+            }
         }
-        metrics.attempting(job.delivery());
+        job.deliveries().forEach(metrics::attempting);
         DeliveryResult result = send(notifier, job);
-        return Optional.of(new Attempted(job.delivery(), retries.decide(job.delivery(), result, clock.instant())));
+        Attempt attempt = retries.decide(job.delivery(), result, clock.instant());
+        return job.deliveries().stream()
+                .map(delivery -> new Attempted(delivery, attempt))
+                .toList();
     }
 
     private static DeliveryResult send(Notifier notifier, Job job) {
         try {
-            return notifier.send(job.delivery().id(), job.request(), job.endpoint());
+            return job.message().apply(notifier);
         } catch (RuntimeException e) {
             // a notifier reports expected failures as results; anything else is a defect in rendering or
             // sending that another attempt would repeat, so it is recorded as a failure, visible in the log
@@ -244,6 +268,4 @@ public class Dispatch implements DisposableBean {
     public void destroy() throws InterruptedException {
         workers.shutdown(clock);
     }
-
-    private record Job(Delivery delivery, NotificationRequest request, Endpoint endpoint) {}
 }

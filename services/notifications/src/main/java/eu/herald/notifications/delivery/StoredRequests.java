@@ -1,6 +1,7 @@
 package eu.herald.notifications.delivery;
 
 import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.ChangeKind;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.request.Recipient;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -38,6 +40,9 @@ public final class StoredRequests {
     private static final JsonMapper PLAIN = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    /** Fields of a session that identify it or follow from a change's kind: never told as what changed. */
+    private static final Set<String> UNCOMPARED = Set.of("id", "version", "status", "eventId", "eventName");
 
     private static final String INSERT_CHANGE = """
             insert into notification_change (change_id, payload, created_at)
@@ -66,6 +71,52 @@ public final class StoredRequests {
             node.set("change", PLAIN.readTree(change));
         }
         return PLAIN.treeToValue(node, NotificationRequest.class);
+    }
+
+    /**
+     * The request with what changed since the version before {@code earliest}, the first change of its session the
+     * endpoint did not receive: every field of the session that differs from that version, with its value then. A
+     * session the endpoint never received (the earliest change published it) reads as published, or as cancelled.
+     */
+    NotificationRequest since(String earliest, NotificationRequest request) {
+        SessionChange latest = request.change();
+        ObjectNode first = (ObjectNode) PLAIN.readTree(earliest);
+        ChangeKind firstKind = ChangeKind.valueOf(first.get("kind").asString());
+        if (firstKind == ChangeKind.PUBLISHED) {
+            ChangeKind kind = latest.kind() == ChangeKind.CANCELLED ? ChangeKind.CANCELLED : ChangeKind.PUBLISHED;
+            return withChange(
+                    request,
+                    new SessionChange(latest.id(), kind, latest.occurredAt(), latest.session(), Map.of(), List.of()));
+        }
+        ObjectNode before = (ObjectNode) first.get("session").deepCopy();
+        first.get("previous").properties().forEach(field -> before.set(field.getKey(), field.getValue()));
+        ObjectNode now = PLAIN.valueToTree(latest.session());
+        Map<String, @Nullable Object> previous = new LinkedHashMap<>();
+        for (String field : now.propertyNames()) {
+            if (before.has(field)
+                    && !UNCOMPARED.contains(field)
+                    && !before.get(field).equals(now.get(field))) {
+                previous.put(field, PLAIN.treeToValue(before.get(field), Object.class));
+            }
+        }
+        ChangeKind kind =
+                latest.kind() == ChangeKind.UPDATED && (previous.containsKey("start") || previous.containsKey("end"))
+                        ? ChangeKind.RESCHEDULED
+                        : latest.kind();
+        return withChange(
+                request,
+                new SessionChange(
+                        latest.id(),
+                        kind,
+                        latest.occurredAt(),
+                        latest.session(),
+                        previous,
+                        List.copyOf(previous.keySet())));
+    }
+
+    private static NotificationRequest withChange(NotificationRequest request, SessionChange change) {
+        return new NotificationRequest(
+                request.id(), change, request.recipient(), request.endpoints(), request.reminders());
     }
 
     /** Stores the changes of the requests that are not stored yet, one row each however many requests share one. */

@@ -2,11 +2,9 @@ package eu.herald.notifications.timing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.zone.ZoneOffsetTransition;
 import java.util.Optional;
 
 /**
@@ -30,21 +28,8 @@ record QuietWindow(LocalTime from, LocalTime to) {
             return Optional.empty();
         }
         LocalDate endDay = crossesMidnight && afterFrom ? local.toLocalDate().plusDays(1) : local.toLocalDate();
-        Instant end = instant(endDay.atTime(to), zone);
+        Instant end = LocalInstants.of(endDay.atTime(to), zone);
         // in the hour an autumn change repeats, the window ended at the first pass of its end
         return end.isAfter(now) ? Optional.of(end) : Optional.empty();
-    }
-
-    /**
-     * The instant of a wall-clock time: in a spring gap (a time the clocks skip), the end of the gap, the moment the
-     * wall clock is past it; in an autumn overlap (a time the clocks show twice), the earlier of the two.
-     */
-    private static Instant instant(LocalDateTime local, ZoneId zone) {
-        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
-        if (transition != null && transition.isGap()) {
-            return transition.getInstant();
-        }
-        // atZone takes the earlier offset of an overlap
-        return local.atZone(zone).toInstant();
     }
 }

@@ -31,31 +31,33 @@ class DeliveryTimingTests {
 
     @Test
     void holdsAChangeInsideQuietHoursUntilTheyEnd() {
-        assertThat(timing.holdFor(change(ChangeKind.RESCHEDULED, NIGHTS), NIGHT))
+        assertThat(timing.holdFor(change(ChangeKind.RESCHEDULED, NIGHTS), NIGHT, null))
                 .hasValue(new Hold(Instant.parse("2022-10-06T05:00:00Z"), Hold.Reason.QUIET_HOURS));
     }
 
     @Test
     void sendsAtOnceForARecipientWithoutQuietHours() {
-        assertThat(timing.holdFor(change(ChangeKind.RESCHEDULED, null), NIGHT)).isEmpty();
+        assertThat(timing.holdFor(change(ChangeKind.RESCHEDULED, null), NIGHT, null))
+                .isEmpty();
     }
 
     @Test
     void sendsAtOnceOutsideQuietHours() {
-        assertThat(timing.holdFor(change(ChangeKind.RESCHEDULED, NIGHTS), Instant.parse("2022-10-05T10:00:00Z")))
+        assertThat(timing.holdFor(change(ChangeKind.RESCHEDULED, NIGHTS), Instant.parse("2022-10-05T10:00:00Z"), null))
                 .isEmpty();
     }
 
     @Test
     void sendsACancellationAtOnceInsideQuietHours() {
-        assertThat(timing.holdFor(change(ChangeKind.CANCELLED, NIGHTS), NIGHT)).isEmpty();
+        assertThat(timing.holdFor(change(ChangeKind.CANCELLED, NIGHTS), NIGHT, null))
+                .isEmpty();
     }
 
     @Test
     void sendsAChangeAtOnceWhenTheSessionStartsWithinTheLeadTime() {
         // 23:00 on 10 October: 17 h 30 before the start
         Instant eveningBefore = Instant.parse("2022-10-10T21:00:00Z");
-        assertThat(timing.holdFor(change(ChangeKind.RELOCATED, NIGHTS), eveningBefore))
+        assertThat(timing.holdFor(change(ChangeKind.RELOCATED, NIGHTS), eveningBefore, null))
                 .isEmpty();
     }
 
@@ -63,7 +65,7 @@ class DeliveryTimingTests {
     void holdsAChangeToASessionStartingLaterThanTheLeadTime() {
         // 23:00 on 9 October: 41 h 30 before the start
         Instant twoEveningsBefore = Instant.parse("2022-10-09T21:00:00Z");
-        assertThat(timing.holdFor(change(ChangeKind.UPDATED, NIGHTS), twoEveningsBefore))
+        assertThat(timing.holdFor(change(ChangeKind.UPDATED, NIGHTS), twoEveningsBefore, null))
                 .isPresent();
     }
 
@@ -71,7 +73,7 @@ class DeliveryTimingTests {
     void readsTheLeadTimeFromItsSetting() {
         DeliveryTiming twoDays = new DeliveryTiming(Duration.ofHours(48));
         Instant twoEveningsBefore = Instant.parse("2022-10-09T21:00:00Z");
-        assertThat(twoDays.holdFor(change(ChangeKind.UPDATED, NIGHTS), twoEveningsBefore))
+        assertThat(twoDays.holdFor(change(ChangeKind.UPDATED, NIGHTS), twoEveningsBefore, null))
                 .isEmpty();
     }
 
@@ -80,7 +82,8 @@ class DeliveryTimingTests {
         Instant duringTheSession = Instant.parse("2022-10-11T15:00:00Z");
         assertThat(timing.holdFor(
                         change(ChangeKind.UPDATED, new QuietHours(LocalTime.of(12, 0), LocalTime.of(20, 0))),
-                        duringTheSession))
+                        duringTheSession,
+                        null))
                 .isEmpty();
     }
 

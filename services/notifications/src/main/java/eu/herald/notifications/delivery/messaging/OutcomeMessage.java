@@ -25,7 +25,11 @@ record OutcomeMessage(
         @Nullable String sentAt,
         String occurredAt,
         @Nullable String nextAttemptAt,
-        @Nullable Integer responseStatus) {
+        @Nullable Integer responseStatus,
+        String kind,
+        @Nullable String lead,
+        @Nullable String notBefore,
+        @Nullable String digestAt) {
 
     static OutcomeMessage of(DeliveryAttempted attempted) {
         return new OutcomeMessage(
@@ -47,7 +51,11 @@ record OutcomeMessage(
                 text(attempted.sentAt()),
                 attempted.occurredAt().toString(),
                 text(attempted.nextAttemptAt()),
-                attempted.responseStatus());
+                attempted.responseStatus(),
+                attempted.kind().name(),
+                attempted.lead() == null ? null : attempted.lead().toString(),
+                text(attempted.notBefore()),
+                text(attempted.digestAt()));
     }
 
     /** CloudEvents type, e.g. {@code eu.herald.delivery.sent.v1}. */

@@ -3,6 +3,7 @@ package eu.herald.notifications.delivery.web;
 import eu.herald.notifications.delivery.Delivery;
 import eu.herald.notifications.delivery.DeliveryAttempted;
 import eu.herald.notifications.delivery.DeliveryStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery as the API shows it, with the outcome of each attempt when asked for one delivery. A held one is
- * SCHEDULED, its {@code reason} why (e.g. QUIET_HOURS) and {@code notBefore} when it goes out; {@code notBefore} stays
- * once it went out.
+ * SCHEDULED, its {@code reason} why (QUIET_HOURS, DAILY_DIGEST, COALESCING, REMINDER) and {@code notBefore} when it
+ * goes out; {@code notBefore} stays once it went out. One overtaken by a newer version is SUPERSEDED. A reminder's
+ * {@code kind} is REMINDER with its {@code lead} before the start; a delivery in a daily digest has {@code digestAt}.
  */
 record DeliveryView(
         UUID deliveryId,
@@ -33,6 +35,9 @@ record DeliveryView(
         Instant updatedAt,
         @Nullable Instant nextAttemptAt,
         @Nullable Instant notBefore,
+        String kind,
+        @Nullable Duration lead,
+        @Nullable Instant digestAt,
         @Nullable List<AttemptView> outcomes) {
 
     record AttemptView(
@@ -77,6 +82,9 @@ record DeliveryView(
                 delivery.updatedAt(),
                 delivery.status() == DeliveryStatus.RETRYING ? delivery.nextAttemptAt() : null,
                 delivery.notBefore(),
+                delivery.kind().name(),
+                delivery.lead(),
+                delivery.digestAt(),
                 attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
     }
 }

@@ -1,6 +1,7 @@
 package eu.herald.notifications.delivery.web;
 
 import eu.herald.notifications.delivery.DeliveryLog;
+import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.request.ChangeId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The deliveries that could not be made, as an operator sees them: the DEAD ones (their replay is the replay
- * module's). Like every {@code /api/**} endpoint of this service it needs {@code notifications:operate}.
+ * module's), and the ones held for a change (quiet hours, digests, coalescing, reminders). Like every {@code /api/**} endpoint of this service it needs {@code notifications:operate}.
  */
 @RestController
 @RequestMapping("/api/operator")
@@ -27,6 +28,14 @@ class OperatorController {
 
     OperatorController(DeliveryLog deliveries) {
         this.deliveries = deliveries;
+    }
+
+    @GetMapping("/deliveries/held")
+    @Operation(summary = "What is held for a change: its SCHEDULED deliveries and reminders, with until when and why")
+    List<DeliveryView> held(@RequestParam UUID changeId) {
+        return deliveries.ofChange(new ChangeId(changeId), DeliveryStatus.SCHEDULED).stream()
+                .map(delivery -> DeliveryView.of(delivery, null))
+                .toList();
     }
 
     @GetMapping("/deliveries/dead")
