@@ -80,9 +80,6 @@ class DeliveryClaims {
         }
     }
 
-    /** A claimed delivery and the newest delivery of its session to the same endpoint, which overtook it. */
-    record Overtaken(Claimed claimed, DeliveryId by) {}
-
     /** An endpoint's daily digest: its deliveries, claimed together. */
     record ClaimedDigest(EndpointId endpoint, Instant at, List<Claimed> deliveries) {}
 
@@ -109,55 +106,6 @@ class DeliveryClaims {
                     Delivery first = claimed.get(0).delivery();
                     return new ClaimedDigest(first.endpointId(), Objects.requireNonNull(first.digestAt()), claimed);
                 })
-                .toList();
-    }
-
-    /**
-     * The claimed deliveries a newer version of their session overtook at the same endpoint after they were claimed
-     * (one being attempted when the newer one was recorded, then failing and coming back): they must not go out.
-     */
-    List<Overtaken> overtaken(List<Claimed> claimed) {
-        if (claimed.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<Map.Entry<ChangeId, Integer>>> versions = new HashMap<>();
-        jdbc.sql("""
-                        select change_id, payload -> 'session' -> 'id' ->> 'value' as session,
-                               (payload -> 'session' ->> 'version')::int as version
-                          from notification_change where payload -> 'session' -> 'id' ->> 'value' in (:sessions)
-                        """)
-                .param(
-                        "sessions",
-                        claimed.stream()
-                                .map(due -> due.delivery().sessionId().value().toString())
-                                .distinct()
-                                .toList())
-                .query((rs, row) -> {
-                    versions.computeIfAbsent(rs.getString("session"), key -> new ArrayList<>())
-                            .add(Map.entry(new ChangeId(rs.getObject("change_id", UUID.class)), rs.getInt("version")));
-                    return row;
-                })
-                .list();
-        Map<DeliveryId, List<Claimed>> newer = new HashMap<>();
-        for (Claimed due : claimed) {
-            Delivery delivery = due.delivery();
-            versions.getOrDefault(delivery.sessionId().value().toString(), List.of()).stream()
-                    .filter(version -> version.getValue() > delivery.sessionVersion())
-                    .forEach(version -> newer.computeIfAbsent(
-                                    DeliveryId.of(version.getKey(), delivery.endpointId()), key -> new ArrayList<>())
-                            .add(due));
-        }
-        if (newer.isEmpty()) {
-            return List.of();
-        }
-        Map<Claimed, DeliveryId> overtaken = new LinkedHashMap<>();
-        jdbc.sql("select delivery_id from delivery where delivery_id in (:ids) order by session_version desc")
-                .param("ids", newer.keySet().stream().map(DeliveryId::value).toList())
-                .query((rs, row) -> new DeliveryId(rs.getObject(1, UUID.class)))
-                .list()
-                .forEach(by -> newer.get(by).forEach(due -> overtaken.putIfAbsent(due, by)));
-        return overtaken.entrySet().stream()
-                .map(entry -> new Overtaken(entry.getKey(), entry.getValue()))
                 .toList();
     }
 

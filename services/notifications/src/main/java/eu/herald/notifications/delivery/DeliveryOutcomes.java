@@ -4,7 +4,6 @@ import static eu.herald.notifications.delivery.DeliveryRows.ATTEMPTED;
 import static eu.herald.notifications.delivery.DeliveryRows.ATTEMPT_COLUMNS;
 import static eu.herald.notifications.delivery.DeliveryRows.timestamp;
 
-import eu.herald.notifications.delivery.DeliveryClaims.Overtaken;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -111,49 +110,7 @@ public class DeliveryOutcomes {
                 .toList());
     }
 
-    /**
-     * Marks claimed deliveries SUPERSEDED without attempting them (a newer version of their session overtook them
-     * while they were held by this caller), with an outcome that says so. A change notice overtaken so tells the newer
-     * one, if it is still to go out, to say what changed since the version before it.
-     */
-    @Transactional
-    List<DeliveryAttempted> recordOvertaken(List<Overtaken> overtaken, Instant now) {
-        Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        List<DeliveryAttempted> recorded = new ArrayList<>();
-        for (Overtaken each : overtaken) {
-            Delivery delivery = each.claimed().delivery();
-            int updated = jdbc.sql("""
-                            update delivery set status = 'SUPERSEDED', reason = 'by a newer version',
-                                                next_attempt_at = null, updated_at = :at
-                             where delivery_id = :id and status in ('PENDING', 'RETRYING', 'SCHEDULED')
-                            """)
-                    .param("at", timestamp(at))
-                    .param("id", delivery.id().value())
-                    .update();
-            if (updated == 1) {
-                // the newer one, if it has not gone out yet, tells what changed since the last version received
-                jdbc.sql("""
-                                update delivery set since_change_id = :since
-                                 where delivery_id = :by and since_change_id is null and kind = 'CHANGE'
-                                   and status in ('RETRYING', 'SCHEDULED')
-                                """)
-                        .param(
-                                "since",
-                                (delivery.sinceChangeId() == null ? delivery.changeId() : delivery.sinceChangeId())
-                                        .value())
-                        .param("by", each.by().value())
-                        .update();
-                Attempt superseded =
-                        new Attempt(DeliveryStatus.SUPERSEDED, "by a newer version", false, null, null, null);
-                recorded.add(outcome(
-                        new Attempted(delivery, superseded), at, delivery.attempts(), delivery.firstAttemptAt()));
-            }
-        }
-        insert(recorded);
-        return recorded;
-    }
-
-    private void insert(List<DeliveryAttempted> recorded) {
+    void insert(List<DeliveryAttempted> recorded) {
         batch.batchUpdate(
                 """
                         insert into delivery_outcome (outcome_id, delivery_id, status, reason, endpoint_gone, attempts,
@@ -191,8 +148,7 @@ public class DeliveryOutcomes {
      * The outcome as the update wrote it: the caller held the delivery since it was read, so its attempts and first
      * attempt are what the row had.
      */
-    private static DeliveryAttempted outcome(
-            Attempted attempted, Instant at, int attempts, @Nullable Instant firstAttemptAt) {
+    static DeliveryAttempted outcome(Attempted attempted, Instant at, int attempts, @Nullable Instant firstAttemptAt) {
         Delivery delivery = attempted.delivery();
         Attempt attempt = attempted.attempt();
         return new DeliveryAttempted(

@@ -2,7 +2,6 @@ package eu.herald.notifications.delivery;
 
 import eu.herald.notifications.delivery.DeliveryClaims.Claimed;
 import eu.herald.notifications.delivery.DeliveryClaims.ClaimedDigest;
-import eu.herald.notifications.delivery.DeliveryClaims.Overtaken;
 import eu.herald.notifications.delivery.DeliveryOutcomes.Attempt;
 import eu.herald.notifications.delivery.DeliveryOutcomes.Attempted;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +24,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,6 +39,7 @@ import org.springframework.stereotype.Service;
 public class Dispatch implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
+    private static final String UNKNOWN = "the request of this delivery is no longer known";
 
     private final DeliveryLog deliveries;
     private final DeliveryOutcomes outcomes;
@@ -54,11 +52,13 @@ public class Dispatch implements DisposableBean {
     private final DeliveryMetrics metrics;
     private final ChannelWorkers workers = new ChannelWorkers();
     private final DeliveryClaims claims;
+    private final Overtaking overtaking;
     private final Planning planning;
 
     Dispatch(
             DeliveryLog deliveries,
             DeliveryClaims claims,
+            Overtaking overtaking,
             Coalescing coalescing,
             DeliveryOutcomes outcomes,
             ErasedRecipients erasures,
@@ -68,6 +68,7 @@ public class Dispatch implements DisposableBean {
             DeliveryMetrics metrics) {
         this.deliveries = deliveries;
         this.claims = claims;
+        this.overtaking = overtaking;
         this.outcomes = outcomes;
         this.erasures = erasures;
         this.clock = clock;
@@ -98,7 +99,7 @@ public class Dispatch implements DisposableBean {
         List<Delivery> held = deliveries.record(
                 requests, planned.values().stream().map(Job::delivery).toList(), now, lease);
         return attemptAll(
-                held.stream().map(delivery -> planned.get(delivery.id())).toList());
+                held.stream().map(delivery -> planned.get(delivery.id())).toList(), List.of());
     }
 
     /**
@@ -110,26 +111,25 @@ public class Dispatch implements DisposableBean {
     public int retryDue() {
         Instant now = clock.instant();
         List<Claimed> all = claims.claimDue(properties.retryBatchSize(), now, lease(now));
-        List<Claimed> claimed = withoutOvertaken(all, now);
+        List<Claimed> claimed = overtaking.withoutOvertaken(all, now);
         List<ClaimedDigest> digests = claims.claimDigests(properties.retryBatchSize(), now, lease(now));
         List<Job> jobs = new ArrayList<>(claimed.size() + digests.size());
         List<Attempted> unknown = new ArrayList<>();
         for (Claimed due : claimed) {
             Endpoint endpoint = due.endpoint();
             if (endpoint == null || due.request() == null) {
-                unknown.add(unknown(due.delivery(), now));
+                unknown.add(refused(due.delivery(), UNKNOWN, now));
             } else if (Reminders.tooLate(due.delivery(), due.request(), now)) {
-                Rejected late = new Rejected("the session had begun when the reminder was due", false);
-                unknown.add(new Attempted(due.delivery(), retries.decide(due.delivery(), late, now)));
+                unknown.add(refused(due.delivery(), "the session had begun when the reminder was due", now));
             } else {
                 jobs.add(Job.of(due.delivery(), due.request(), endpoint));
             }
         }
         for (ClaimedDigest digest : digests) {
-            Claimed latest = digest.deliveries().get(digest.deliveries().size() - 1);
-            Endpoint endpoint = latest.endpoint();
+            Endpoint endpoint =
+                    digest.deliveries().get(digest.deliveries().size() - 1).endpoint();
             if (endpoint == null || digest.deliveries().stream().anyMatch(due -> due.request() == null)) {
-                digest.deliveries().forEach(due -> unknown.add(unknown(due.delivery(), now)));
+                digest.deliveries().forEach(due -> unknown.add(refused(due.delivery(), UNKNOWN, now)));
             } else {
                 jobs.add(Job.digest(digest, endpoint));
             }
@@ -138,23 +138,8 @@ public class Dispatch implements DisposableBean {
         return Math.max(all.size(), digests.size());
     }
 
-    /** The claimed deliveries still to go out: those a newer version overtook are SUPERSEDED instead. */
-    private List<Claimed> withoutOvertaken(List<Claimed> all, Instant now) {
-        List<Overtaken> overtaken = claims.overtaken(all);
-        if (overtaken.isEmpty()) {
-            return all;
-        }
-        List<Claimed> claimed = new ArrayList<>(all);
-        overtaken.forEach(each -> claimed.remove(each.claimed()));
-        outcomes.recordOvertaken(overtaken, now).forEach(metrics::recorded);
-        Set<DeliveryId> newer = overtaken.stream().map(Overtaken::by).collect(Collectors.toSet());
-        // claimed together with what they overtook: they now tell what changed since the last version received
-        return claimed.stream().anyMatch(due -> newer.contains(due.delivery().id())) ? claims.reread(claimed) : claimed;
-    }
-
-    private Attempted unknown(Delivery delivery, Instant now) {
-        Rejected rejected = new Rejected("the request of this delivery is no longer known", false);
-        return new Attempted(delivery, retries.decide(delivery, rejected, now));
+    private Attempted refused(Delivery delivery, String reason, Instant now) {
+        return new Attempted(delivery, retries.decide(delivery, new Rejected(reason, false), now));
     }
 
     /** Microseconds, as PostgreSQL keeps them: the lease is compared for equality when it is renewed. */
@@ -169,10 +154,6 @@ public class Dispatch implements DisposableBean {
      * A crash after a send and before its commit repeats that send (DESIGN.md: at least once toward the outside,
      * with stable ids the receivers deduplicate on; ADR 0009).
      */
-    private List<DeliveryAttempted> attemptAll(List<Job> jobs) {
-        return attemptAll(jobs, List.of());
-    }
-
     private List<DeliveryAttempted> attemptAll(List<Job> jobs, List<Attempted> alreadyDecided) {
         BlockingQueue<Future<List<Attempted>>> completed = new LinkedBlockingQueue<>();
         Map<Channel, CompletionService<List<Attempted>>> channels = new EnumMap<>(Channel.class);
