@@ -57,6 +57,21 @@ class ConsumedContractsTests {
                 assertThat(outcome.endpointGone())
                         .as(name)
                         .isEqualTo(expected.path("endpointGone").asBoolean(false));
+                assertThat(outcome.attempts())
+                        .as(name)
+                        .isEqualTo(expected.get("attempts").asInt());
+                assertThat(outcome.kind())
+                        .as(name)
+                        .isEqualTo(expected.path("kind").asString("CHANGE"));
+                assertThat(String.valueOf(outcome.notBefore()))
+                        .as(name)
+                        .isEqualTo(expected.path("notBefore").asString("null"));
+                assertThat(String.valueOf(outcome.digestAt()))
+                        .as(name)
+                        .isEqualTo(expected.path("digestAt").asString("null"));
+                assertThat(String.valueOf(outcome.lead()))
+                        .as(name)
+                        .isEqualTo(expected.path("lead").asString("null"));
             });
         }
     }

@@ -1,6 +1,9 @@
 package eu.herald.catalogue.session;
 
+import eu.herald.catalogue.event.Event;
+import eu.herald.catalogue.event.EventId;
 import eu.herald.catalogue.event.Events;
+import eu.herald.catalogue.shared.Texts;
 import eu.herald.catalogue.theme.Themes;
 import eu.herald.problems.Conflict;
 import eu.herald.problems.InvalidInput;
@@ -63,7 +66,7 @@ public class SessionScheduling {
         Instant now = now();
         Session published =
                 sessions.save(Session.draft(SessionId.random(), details, now).publish(now));
-        publisher.publishEvent(SessionChanged.published(published, now));
+        publisher.publishEvent(SessionChanged.published(published, eventName(published), now));
         return published;
     }
 
@@ -85,7 +88,7 @@ public class SessionScheduling {
         Instant now = now();
         Session revised = sessions.save(current.revise(details, now));
         if (!revised.isDraft()) {
-            publisher.publishEvent(SessionChanged.revised(revised, change.get(), now));
+            publisher.publishEvent(SessionChanged.revised(revised, eventName(revised), change.get(), now));
         }
         return revised;
     }
@@ -100,7 +103,7 @@ public class SessionScheduling {
         refuseIfInvalid(current.details());
         Instant now = now();
         Session published = sessions.save(current.publish(now));
-        publisher.publishEvent(SessionChanged.published(published, now));
+        publisher.publishEvent(SessionChanged.published(published, eventName(published), now));
         return published;
     }
 
@@ -120,7 +123,7 @@ public class SessionScheduling {
         }
         Instant now = now();
         Session cancelled = sessions.save(current.cancel(why, now));
-        publisher.publishEvent(SessionChanged.cancelled(current, cancelled, now));
+        publisher.publishEvent(SessionChanged.cancelled(current, cancelled, eventName(cancelled), now));
         return cancelled;
     }
 
@@ -169,6 +172,12 @@ public class SessionScheduling {
         if (!violations.isEmpty()) {
             throw new InvalidInput("The session is invalid", violations);
         }
+    }
+
+    /** The name of the session's event, so that what is announced names it without a lookup on the other side. */
+    private @Nullable Texts eventName(Session session) {
+        EventId event = session.details().eventId();
+        return event == null ? null : events.findById(event).map(Event::name).orElse(null);
     }
 
     /** Truncated to what PostgreSQL stores, so the announced time equals the stored one. */

@@ -80,6 +80,31 @@ class SessionAnnouncementIntegrationTests extends CatalogueIntegrationTest {
     }
 
     @Test
+    void namesTheSessionsEventInEachAnnouncementAndNothingWithoutAnEvent() {
+        Consumer<String, String> consumer = sessionChangesConsumer();
+        String id = published(networking());
+        assertThat(cancel(id, "\"1\"", "The speakers cannot attend")).hasStatusOk();
+        String withoutEvent = published(networking().replace("\"eventId\": \"" + SEEDED_EVENT + "\",", ""));
+
+        JsonNode seededName = json.readTree("""
+                {"en": "20th European Week of Regions and Cities", "pl": "20. Europejski Tydzień Regionów i Miast",
+                 "pt": "20.ª Semana Europeia das Regiões e Cidades"}
+                """);
+        for (ConsumerRecord<String, String> record : awaitRecords(consumer, id, 2)) {
+            JsonNode change = json.readTree(record.value());
+            assertThat(change.at("/session/eventId").asString()).isEqualTo(SEEDED_EVENT);
+            assertThat(change.at("/session/eventName")).isEqualTo(seededName);
+            ContractSchemas.assertConforms(SESSION_CHANGES, record.value());
+        }
+        // another consumer: awaiting the first session's records passed over this one's
+        ConsumerRecord<String, String> alone =
+                awaitRecords(sessionChangesConsumer(), withoutEvent, 1).get(0);
+        assertThat(json.readTree(alone.value()).at("/session/eventName").isNull())
+                .isTrue();
+        ContractSchemas.assertConforms(SESSION_CHANGES, alone.value());
+    }
+
+    @Test
     void announcesARelocationWithThePreviousPlatformAndLink() {
         Consumer<String, String> consumer = sessionChangesConsumer();
         String id = published(networking());

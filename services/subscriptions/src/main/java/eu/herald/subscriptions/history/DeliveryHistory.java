@@ -18,7 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the latest outcome of each delivery (an older outcome arriving late never overwrites a newer
- * one; a replayed one changes nothing) and disables an endpoint the receiver says is gone. The outcome of
+ * one; a replayed one changes nothing) and disables an endpoint the receiver says is gone. Latest means most
+ * attempts, then latest {@code occurredAt}: a delivery's attempts never decrease, while the clocks of the
+ * notifications instances that report one delivery may disagree, so a SCHEDULED outcome (no attempt yet) never
+ * overwrites the SENT one of the same delivery, and a SUPERSEDED one (no attempt either, reported later) replaces
+ * the SCHEDULED one. When a held delivery goes out, its {@code notBefore} and {@code digestAt} stay unless the
+ * newer outcome says otherwise. The outcome of
  * an endpoint that no longer exists (erased while a delivery was in flight) is not kept: it would bring
  * erased data back.
  */
@@ -52,7 +57,11 @@ public class DeliveryHistory {
             java.time.Instant changedAt,
             java.time.@org.jspecify.annotations.Nullable Instant sentAt,
             java.time.Instant updatedAt,
-            @org.jspecify.annotations.Nullable Integer responseStatus) {}
+            @org.jspecify.annotations.Nullable Integer responseStatus,
+            String kind,
+            java.time.@org.jspecify.annotations.Nullable Instant notBefore,
+            java.time.@org.jspecify.annotations.Nullable Instant digestAt,
+            @org.jspecify.annotations.Nullable String lead) {}
 
     /** One page of deliveries, most recent first. */
     public record Page(List<Delivery> items, int page, int size, long total) {}
@@ -67,18 +76,22 @@ public class DeliveryHistory {
                 """
                 insert into delivery (delivery_id, municipality_id, endpoint_id, change_id, session_id,
                                       session_version, channel, status, reason, endpoint_gone, attempts,
-                                      changed_at, sent_at, occurred_at, response_status)
+                                      changed_at, sent_at, occurred_at, response_status, kind, not_before,
+                                      digest_at, lead)
                 select :deliveryId, :municipalityId, :endpointId, :changeId, :sessionId, :sessionVersion,
                        :channel, :status, :reason, :gone, :attempts, :changedAt, :sentAt, :occurredAt,
-                       :responseStatus
+                       :responseStatus, :kind, :notBefore, :digestAt, :lead
                  where exists (select 1 from endpoint
                                 where id = :endpointId and municipality_id = :municipalityId)
                 on conflict (delivery_id) do update
                    set status = excluded.status, reason = excluded.reason,
                        endpoint_gone = excluded.endpoint_gone, attempts = excluded.attempts,
                        sent_at = excluded.sent_at, occurred_at = excluded.occurred_at,
-                       response_status = excluded.response_status
-                 where delivery.occurred_at <= excluded.occurred_at
+                       response_status = excluded.response_status, kind = excluded.kind,
+                       not_before = coalesce(excluded.not_before, delivery.not_before),
+                       digest_at = coalesce(excluded.digest_at, delivery.digest_at),
+                       lead = coalesce(excluded.lead, delivery.lead)
+                 where (delivery.attempts, delivery.occurred_at) <= (excluded.attempts, excluded.occurred_at)
                 """, outcomes.stream().map(DeliveryHistory::parameters).toArray(SqlParameterSource[]::new));
         for (DeliveryOutcome outcome : outcomes) {
             if (outcome.endpointGone()) {
@@ -103,7 +116,15 @@ public class DeliveryHistory {
                 .addValue("changedAt", Timestamp.from(outcome.changedAt()))
                 .addValue("sentAt", outcome.sentAt() == null ? null : Timestamp.from(outcome.sentAt()), Types.TIMESTAMP)
                 .addValue("occurredAt", Timestamp.from(outcome.occurredAt()))
-                .addValue("responseStatus", outcome.responseStatus(), Types.INTEGER);
+                .addValue("responseStatus", outcome.responseStatus(), Types.INTEGER)
+                .addValue("kind", outcome.kind())
+                .addValue("notBefore", timestamp(outcome.notBefore()), Types.TIMESTAMP)
+                .addValue("digestAt", timestamp(outcome.digestAt()), Types.TIMESTAMP)
+                .addValue("lead", outcome.lead() == null ? null : outcome.lead().toString(), Types.VARCHAR);
+    }
+
+    private static @Nullable Timestamp timestamp(java.time.@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private void disableGone(DeliveryOutcome outcome) {
@@ -155,8 +176,16 @@ public class DeliveryHistory {
                                 ? null
                                 : row.getTimestamp("sent_at").toInstant(),
                         row.getTimestamp("occurred_at").toInstant(),
-                        row.getObject("response_status", Integer.class)))
+                        row.getObject("response_status", Integer.class),
+                        row.getString("kind"),
+                        instant(row.getTimestamp("not_before")),
+                        instant(row.getTimestamp("digest_at")),
+                        row.getString("lead")))
                 .list();
         return new Page(items, page, size, total);
+    }
+
+    private static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

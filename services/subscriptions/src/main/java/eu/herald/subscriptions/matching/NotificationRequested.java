@@ -20,8 +20,11 @@ import tools.jackson.databind.util.RawValue;
  * @param change the change exactly as received, written once per change and shared by all its
  *     requests (a fan-out to 100,000 municipalities serializes the snapshot once, not 100,000 times)
  * @param endpoints every active endpoint of the municipality the change reaches
+ * @param reminders how long before the session's start to recall it: the lead times of the municipality's
+ *     subscriptions the change matched, as ISO-8601 durations, distinct, longest first; empty for none
  */
-public record NotificationRequested(UUID requestId, RawValue change, Recipient recipient, List<Destination> endpoints) {
+public record NotificationRequested(
+        UUID requestId, RawValue change, Recipient recipient, List<Destination> endpoints, List<String> reminders) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,7 +35,11 @@ public record NotificationRequested(UUID requestId, RawValue change, Recipient r
     static NotificationRequested of(UUID changeId, RawValue change, AffectedMunicipality affected) {
         Recipient recipient = affected.recipient();
         return new NotificationRequested(
-                requestId(changeId, recipient.municipalityId()), change, recipient, affected.destinations());
+                requestId(changeId, recipient.municipalityId()),
+                change,
+                recipient,
+                affected.destinations(),
+                affected.reminders());
     }
 
     /** Keeps the snapshot's UTF-8 bytes, so each request copies them instead of encoding the text again. */

@@ -14,8 +14,12 @@ import org.jspecify.annotations.Nullable;
 public record Recipient(
         UUID municipalityId, String name, String country, String language, String timeZone, Preferences preferences) {
 
-    /** @param deliveryMode IMMEDIATE or DAILY_DIGEST */
-    public record Preferences(String deliveryMode, @Nullable QuietHours quietHours) {}
+    /**
+     * @param deliveryMode IMMEDIATE or DAILY_DIGEST
+     * @param digestTime when the daily digest goes out, HH:mm local to the recipient's time zone (written by
+     *     PostgreSQL: one parse and one format less per request on the fan-out's path)
+     */
+    public record Preferences(String deliveryMode, @Nullable QuietHours quietHours, String digestTime) {}
 
     /** Local times in the recipient's time zone; from after to spans midnight. */
     public record QuietHours(

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -35,22 +37,23 @@ class Recipients {
     /**
      * Every active subscription the change matches (most specific first: session, event, theme),
      * then each reachable endpoint once with the most specific subscription that reaches it (for its
-     * unsubscribe link), then the language override of the most specific subscription that has one.
+     * unsubscribe link), then the language override of the most specific subscription that has one, and the
+     * reminders of every matched subscription, each lead time once.
      */
     private static final String AFFECTED = """
             with matched as (
                 select s.id as subscription_id, s.municipality_id, s.endpoint_ids, s.muted_endpoint_ids,
-                       s.language, 3 as specificity
+                       s.language, s.reminders, 3 as specificity
                   from subscription s
                  where s.status = 'ACTIVE' and s.selector_type = 'SESSION'
                    and s.selector_value = :sessionId and :kind = any(s.change_kinds)
                 union all
-                select s.id, s.municipality_id, s.endpoint_ids, s.muted_endpoint_ids, s.language, 2
+                select s.id, s.municipality_id, s.endpoint_ids, s.muted_endpoint_ids, s.language, s.reminders, 2
                   from subscription s
                  where s.status = 'ACTIVE' and s.selector_type = 'EVENT'
                    and s.selector_value = :eventId and :kind = any(s.change_kinds)
                 union all
-                select s.id, s.municipality_id, s.endpoint_ids, s.muted_endpoint_ids, s.language, 1
+                select s.id, s.municipality_id, s.endpoint_ids, s.muted_endpoint_ids, s.language, s.reminders, 1
                   from subscription s
                  where s.status = 'ACTIVE' and s.selector_type = 'THEME'
                    and s.selector_value = any(:themes) and :kind = any(s.change_kinds)
@@ -71,14 +74,21 @@ class Recipients {
                   from matched
                  where language is not null
                  order by municipality_id, specificity desc, subscription_id
+            ),
+            leads as (
+                select matched.municipality_id, array_agg(distinct lead) as reminders
+                  from matched cross join unnest(matched.reminders) as reminder(lead)
+                 group by matched.municipality_id
             )
             select m.id, m.name, m.country, coalesce(o.language, m.language) as language, m.time_zone,
                    m.delivery_mode, m.quiet_hours_from, m.quiet_hours_to,
+                   to_char(m.digest_time, 'HH24:MI') as digest_time, l.reminders,
                    r.subscription_id, r.endpoint_id, r.channel, r.address, r.push_p256dh, r.push_auth,
                    r.secret_version, r.secret_rotated_at
               from reaching r
               join municipality m on m.id = r.municipality_id and m.status = 'ACTIVE'
               left join overrides o on o.municipality_id = m.id
+              left join leads l on l.municipality_id = m.id
              order by m.id, r.endpoint_created_at, r.endpoint_id
             """;
 
@@ -136,6 +146,7 @@ class Recipients {
         private final Consumer<AffectedMunicipality> action;
         private final UnsubscribeLinks links;
         private @Nullable Recipient current;
+        private List<String> reminders = List.of();
         private final List<Destination> destinations = new ArrayList<>();
 
         private final Duration rotationGrace;
@@ -154,16 +165,30 @@ class Recipients {
             if (current == null || !current.municipalityId().equals(municipalityId)) {
                 finish();
                 current = recipient(row, municipalityId);
+                reminders = reminders(row);
             }
             destinations.add(destination(row));
         }
 
         void finish() {
             if (current != null) {
-                action.accept(new AffectedMunicipality(current, destinations));
+                action.accept(new AffectedMunicipality(current, destinations, reminders));
                 destinations.clear();
                 current = null;
             }
+        }
+
+        /** The stored lead times are normalised ISO-8601 durations, so distinct strings are distinct durations. */
+        private static List<String> reminders(ResultSet row) throws SQLException {
+            java.sql.Array leads = row.getArray("reminders");
+            if (leads == null) {
+                return List.of();
+            }
+            return Arrays.stream((String[]) leads.getArray())
+                    .map(Duration::parse)
+                    .sorted(Comparator.reverseOrder())
+                    .map(Duration::toString)
+                    .toList();
         }
 
         private Destination destination(ResultSet row) throws SQLException {
@@ -213,9 +238,8 @@ class Recipients {
                     row.getString("time_zone"),
                     new Recipient.Preferences(
                             row.getString("delivery_mode"),
-                            quietFrom == null || quietTo == null
-                                    ? null
-                                    : new Recipient.QuietHours(quietFrom, quietTo)));
+                            quietFrom == null || quietTo == null ? null : new Recipient.QuietHours(quietFrom, quietTo),
+                            row.getString("digest_time")));
         }
     }
 }

@@ -25,9 +25,10 @@ public class Municipalities {
         @Nullable QuietHours quietHours = municipality.preferences().quietHours();
         jdbc.sql("""
                         insert into municipality (id, name, country, lau_code, nuts_code, language, time_zone, status,
-                                                  delivery_mode, quiet_hours_from, quiet_hours_to, created_at)
+                                                  delivery_mode, quiet_hours_from, quiet_hours_to, digest_time,
+                                                  created_at)
                         values (:id, :name, :country, :lauCode, :nutsCode, :language, :timeZone, :status,
-                                :deliveryMode, :quietFrom, :quietTo, :createdAt)
+                                :deliveryMode, :quietFrom, :quietTo, :digestTime, :createdAt)
                         """)
                 .param("lauCode", municipality.lauCode())
                 .param("nutsCode", municipality.nutsCode())
@@ -40,6 +41,7 @@ public class Municipalities {
                 .param("deliveryMode", municipality.preferences().deliveryMode().name())
                 .param("quietFrom", quietHours == null ? null : quietHours.from())
                 .param("quietTo", quietHours == null ? null : quietHours.to())
+                .param("digestTime", municipality.preferences().digestTime())
                 .param("createdAt", Timestamp.from(municipality.createdAt()))
                 .update();
         return municipality;
@@ -74,13 +76,15 @@ public class Municipalities {
         @Nullable QuietHours quietHours = preferences.quietHours();
         int changed = jdbc.sql("""
                         update municipality set delivery_mode = :deliveryMode,
-                                                quiet_hours_from = :quietFrom, quiet_hours_to = :quietTo
+                                                quiet_hours_from = :quietFrom, quiet_hours_to = :quietTo,
+                                                digest_time = :digestTime
                          where id = :id
                         """)
                 .param("id", id.value())
                 .param("deliveryMode", preferences.deliveryMode().name())
                 .param("quietFrom", quietHours == null ? null : quietHours.from())
                 .param("quietTo", quietHours == null ? null : quietHours.to())
+                .param("digestTime", preferences.digestTime())
                 .update();
         if (changed == 0) {
             throw new MunicipalityNotFound(id);
@@ -109,7 +113,8 @@ public class Municipalities {
                 MunicipalityStatus.valueOf(row.getString("status")),
                 new Preferences(
                         DeliveryMode.valueOf(row.getString("delivery_mode")),
-                        quietFrom == null || quietTo == null ? null : new QuietHours(quietFrom, quietTo)),
+                        quietFrom == null || quietTo == null ? null : new QuietHours(quietFrom, quietTo),
+                        row.getObject("digest_time", LocalTime.class)),
                 row.getTimestamp("created_at").toInstant());
     }
 }

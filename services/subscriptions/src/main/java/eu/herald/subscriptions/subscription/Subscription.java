@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param endpointIds the endpoints to notify; null means every active endpoint of the municipality
  * @param mutedEndpointIds endpoints unsubscribed from this subscription through a one-click link
  * @param language overrides the municipality's language for what this subscription brings; null for none
+ * @param reminders how long before a session starts the municipality wants it recalled
  */
 public record Subscription(
         SubscriptionId id,
@@ -26,6 +27,7 @@ public record Subscription(
         @Nullable Set<EndpointId> endpointIds,
         Set<EndpointId> mutedEndpointIds,
         @Nullable String language,
+        Reminders reminders,
         SubscriptionStatus status,
         Instant createdAt) {
 
@@ -38,12 +40,28 @@ public record Subscription(
         mutedEndpointIds = Collections.unmodifiableSet(new LinkedHashSet<>(mutedEndpointIds));
     }
 
+    /** The same subscription with other reminders. */
+    Subscription remindingAt(Reminders reminders) {
+        return new Subscription(
+                id,
+                municipalityId,
+                selector,
+                changeKinds,
+                endpointIds,
+                mutedEndpointIds,
+                language,
+                reminders,
+                status,
+                createdAt);
+    }
+
     static Subscription start(
             MunicipalityId municipality,
             Selector selector,
             Set<ChangeKind> changeKinds,
             @Nullable Set<EndpointId> endpointIds,
             @Nullable String language,
+            Reminders reminders,
             Clock clock) {
         return new Subscription(
                 SubscriptionId.generate(),
@@ -53,6 +71,7 @@ public record Subscription(
                 endpointIds,
                 Set.of(),
                 language,
+                reminders,
                 SubscriptionStatus.ACTIVE,
                 clock.instant());
     }

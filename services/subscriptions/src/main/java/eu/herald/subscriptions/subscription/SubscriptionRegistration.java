@@ -46,7 +46,8 @@ public class SubscriptionRegistration {
     /**
      * Follows the selector for the given kinds of change, through the given endpoints (null: all
      * active ones), optionally in another language. A THEME must be a current theme of the catalogue's
-     * taxonomy; following the same selector twice is a conflict.
+     * taxonomy; following the same selector twice is a conflict. The reminders recall each session it brings
+     * that long before the session starts.
      */
     @Transactional
     public Subscription subscribe(
@@ -54,7 +55,8 @@ public class SubscriptionRegistration {
             Selector selector,
             Set<ChangeKind> changeKinds,
             @Nullable Set<EndpointId> endpointIds,
-            @Nullable String language) {
+            @Nullable String language,
+            Reminders reminders) {
         municipalities.lock(municipality);
         List<Violation> errors = new ArrayList<>();
         if (selector.type() == SelectorType.THEME) {
@@ -76,7 +78,7 @@ public class SubscriptionRegistration {
                     "selector", "the municipality already has the most subscriptions allowed (" + limit + ")");
         }
         Subscription subscription =
-                Subscription.start(municipality, selector, changeKinds, endpointIds, language, clock);
+                Subscription.start(municipality, selector, changeKinds, endpointIds, language, reminders, clock);
         try {
             subscriptions.add(subscription);
         } catch (DuplicateKeyException concurrentSubscription) {
@@ -85,7 +87,7 @@ public class SubscriptionRegistration {
         return subscription;
     }
 
-    /** Replaces the change kinds, endpoints and language of a subscription; the selector stays. */
+    /** Replaces the change kinds, endpoints and language of a subscription; the selector and reminders stay. */
     @Transactional
     public Subscription change(
             MunicipalityId municipality,
@@ -109,9 +111,22 @@ public class SubscriptionRegistration {
                 endpointIds,
                 current.mutedEndpointIds(),
                 language,
+                current.reminders(),
                 current.status(),
                 current.createdAt());
         subscriptions.change(changed);
+        return changed;
+    }
+
+    /** Replaces the reminders of a subscription; nothing else of it changes. */
+    @Transactional
+    public Subscription remind(MunicipalityId municipality, SubscriptionId id, Reminders reminders) {
+        municipalities.lock(municipality);
+        Subscription changed = subscriptions
+                .find(municipality, id)
+                .orElseThrow(() -> new SubscriptionNotFound(municipality, id))
+                .remindingAt(reminders);
+        subscriptions.remind(changed);
         return changed;
     }
 

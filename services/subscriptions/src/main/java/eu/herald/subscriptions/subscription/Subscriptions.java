@@ -5,6 +5,7 @@ import eu.herald.subscriptions.municipality.MunicipalityId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -30,9 +31,9 @@ public class Subscriptions {
     void add(Subscription subscription) {
         jdbc.sql("""
                         insert into subscription (id, municipality_id, selector_type, selector_value, change_kinds,
-                                                  endpoint_ids, language, status, created_at)
+                                                  endpoint_ids, language, reminders, status, created_at)
                         values (:id, :municipalityId, :selectorType, :selectorValue, :changeKinds,
-                                :endpointIds, :language, :status, :createdAt)
+                                :endpointIds, :language, :reminders, :status, :createdAt)
                         """)
                 .param("id", subscription.id().value())
                 .param("municipalityId", subscription.municipalityId().value())
@@ -41,6 +42,7 @@ public class Subscriptions {
                 .param("changeKinds", names(subscription.changeKinds()))
                 .param("endpointIds", ids(subscription.endpointIds()))
                 .param("language", subscription.language())
+                .param("reminders", reminders(subscription))
                 .param("status", subscription.status().name())
                 .param("createdAt", Timestamp.from(subscription.createdAt()))
                 .update();
@@ -58,6 +60,15 @@ public class Subscriptions {
                 .param("changeKinds", names(subscription.changeKinds()))
                 .param("endpointIds", ids(subscription.endpointIds()))
                 .param("language", subscription.language())
+                .update();
+    }
+
+    /** Replaces the reminders of a subscription. */
+    void remind(Subscription subscription) {
+        jdbc.sql("update subscription set reminders = :reminders where id = :id and municipality_id = :municipalityId")
+                .param("id", subscription.id().value())
+                .param("municipalityId", subscription.municipalityId().value())
+                .param("reminders", reminders(subscription))
                 .update();
     }
 
@@ -127,6 +138,10 @@ public class Subscriptions {
         return kinds.stream().map(ChangeKind::name).toArray(String[]::new);
     }
 
+    private static String[] reminders(Subscription subscription) {
+        return subscription.reminders().written().toArray(String[]::new);
+    }
+
     private static UUID @Nullable [] ids(@Nullable Set<EndpointId> endpoints) {
         return endpoints == null
                 ? null
@@ -145,6 +160,7 @@ public class Subscriptions {
 
     private static Subscription subscription(ResultSet row) throws SQLException {
         String[] kinds = (String[]) row.getArray("change_kinds").getArray();
+        String[] reminders = (String[]) row.getArray("reminders").getArray();
         Set<EndpointId> muted = endpointIds(row, "muted_endpoint_ids");
         return new Subscription(
                 new SubscriptionId(row.getObject("id", UUID.class)),
@@ -156,6 +172,7 @@ public class Subscriptions {
                 endpointIds(row, "endpoint_ids"),
                 muted == null ? Set.of() : muted,
                 row.getString("language"),
+                new Reminders(Arrays.stream(reminders).map(Duration::parse).toList()),
                 SubscriptionStatus.valueOf(row.getString("status")),
                 row.getTimestamp("created_at").toInstant());
     }

@@ -179,6 +179,10 @@ class ErasureIntegrationTests extends IntegrationTest {
                 Instant.now(),
                 Instant.now(),
                 Instant.now(),
+                null,
+                null,
+                null,
+                null,
                 null)));
 
         assertThat(count("select count(*) from delivery where endpoint_id = ?", endpoint))

@@ -47,10 +47,22 @@ class NotificationRequestedTests {
     }
 
     @Test
+    void carriesTheDigestTimeAndTheRemindersLongestFirst() {
+        JsonNode request =
+                json.readTree(json.writeValueAsString(NotificationRequested.of(change, affected(UUID.randomUUID()))));
+
+        assertThat(request.at("/recipient/preferences/digestTime").stringValue())
+                .isEqualTo("08:00");
+        assertThat(request.get("reminders").valueStream().map(JsonNode::stringValue))
+                .containsExactly("PT24H", "PT1H");
+        ContractSchemas.assertConforms("subscriptions.notification-requests.v1", request.toString());
+    }
+
+    @Test
     void neverAddressesAMunicipalityWithoutEndpoints() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() ->
-                        new AffectedMunicipality(affected(UUID.randomUUID()).recipient(), List.of()));
+                        new AffectedMunicipality(affected(UUID.randomUUID()).recipient(), List.of(), List.of()));
     }
 
     private static AffectedMunicipality affected(UUID municipality) {
@@ -61,9 +73,10 @@ class NotificationRequestedTests {
                         "PT",
                         "pt",
                         "Europe/Lisbon",
-                        new Recipient.Preferences("IMMEDIATE", null)),
+                        new Recipient.Preferences("IMMEDIATE", null, "08:00")),
                 List.of(
                         Destination.email(UUID.randomUUID(), "notificacoes@fundao.example", null),
-                        Destination.email(UUID.randomUUID(), "camara@fundao.example", null)));
+                        Destination.email(UUID.randomUUID(), "camara@fundao.example", null)),
+                List.of("PT24H", "PT1H"));
     }
 }

@@ -72,6 +72,14 @@ class SessionChangeContractTests {
             assertThat(tree.get("change")).as(name).isEqualTo(json.readTree(example));
             assertThat(tree.at("/recipient/preferences/quietHours/from").stringValue())
                     .isEqualTo("22:00");
+            assertThat(tree.at("/recipient/preferences/digestTime").stringValue())
+                    .isEqualTo("07:30");
+            assertThat(tree.at("/change/session/eventId"))
+                    .as(name)
+                    .isEqualTo(json.readTree(example).at("/session/eventId"));
+            assertThat(tree.at("/change/session/eventName"))
+                    .as(name)
+                    .isEqualTo(json.readTree(example).at("/session/eventName"));
         });
     }
 
@@ -116,7 +124,9 @@ class SessionChangeContractTests {
                         "pl",
                         "Europe/Warsaw",
                         new Recipient.Preferences(
-                                "IMMEDIATE", new Recipient.QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)))),
+                                "IMMEDIATE",
+                                new Recipient.QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)),
+                                "07:30")),
                 List.of(
                         Destination.email(
                                 UUID.fromString("9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a"),
@@ -138,6 +148,7 @@ class SessionChangeContractTests {
                                 null,
                                 null,
                                 new Destination.Webhook("https://plock.example/herald/webhook", 2),
-                                null)));
+                                null)),
+                List.of("PT24H", "PT1H"));
     }
 }

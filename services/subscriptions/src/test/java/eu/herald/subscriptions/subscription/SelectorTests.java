@@ -46,6 +46,7 @@ class SelectorTests {
                 ChangeKind.all(),
                 null,
                 null,
+                Reminders.none(),
                 Clock.systemUTC());
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(subscription.changeKinds()).containsExactly(ChangeKind.values());
@@ -56,6 +57,7 @@ class SelectorTests {
                         Set.of(),
                         null,
                         null,
+                        Reminders.none(),
                         Clock.systemUTC()));
     }
 }

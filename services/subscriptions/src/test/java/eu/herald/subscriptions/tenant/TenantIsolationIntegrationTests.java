@@ -101,6 +101,11 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                     "/api/municipalities/{m}/subscriptions/{subscription}",
                     "{\"changeKinds\": [\"CANCELLED\"]}",
                     200),
+            new Call(
+                    HttpMethod.PUT,
+                    "/api/municipalities/{m}/subscriptions/{subscription}/reminders",
+                    "{\"reminders\": [\"PT24H\", \"PT1H\"]}",
+                    200),
             new Call(HttpMethod.DELETE, "/api/municipalities/{m}/subscriptions/{subscription}", null, 204));
 
     /** Reached with no token: signed links, the web push page and its key, the API description, health. */

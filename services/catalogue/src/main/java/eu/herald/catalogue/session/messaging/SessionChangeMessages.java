@@ -66,7 +66,7 @@ class SessionChangeMessages {
                     change.changeId(),
                     change.kind().name(),
                     change.occurredAt(),
-                    SessionSnapshot.of(change.session()),
+                    SessionSnapshot.of(change.session(), change.eventName()),
                     previous,
                     change.changedFields());
         }
@@ -86,9 +86,11 @@ class SessionChangeMessages {
         }
     }
 
+    /** @param eventName the event's name per language, in the shape of {@code title}; null without an event */
     record SessionSnapshot(
             String id,
             @Nullable String eventId,
+            @Nullable Map<String, String> eventName,
             int version,
             String status,
             String defaultLanguage,
@@ -110,11 +112,12 @@ class SessionChangeMessages {
             @Nullable String cancellationReason,
             Instant updatedAt) {
 
-        static SessionSnapshot of(Session session) {
+        static SessionSnapshot of(Session session, @Nullable Texts eventName) {
             SessionDetails details = session.details();
             return new SessionSnapshot(
                     session.id().toString(),
                     details.eventId() == null ? null : details.eventId().toString(),
+                    eventName == null ? null : eventName.byLanguage(),
                     session.version(),
                     session.status().name(),
                     details.defaultLanguage(),

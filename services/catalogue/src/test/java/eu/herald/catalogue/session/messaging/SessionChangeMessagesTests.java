@@ -80,6 +80,27 @@ class SessionChangeMessagesTests {
     }
 
     @Test
+    void namesTheEventInTheShapeOfTheTitleAndNothingWithoutAnEvent() {
+        Instant now = Instant.parse("2022-10-05T10:00:00Z");
+        Texts name = Texts.of(Map.of("en", "20th European Week of Regions and Cities", "pl", "20. Europejski Tydzień"));
+        Session session = networking(1, "2022-10-11T16:30", "2022-10-11T18:00", now);
+
+        String named = messages.message(new SessionChanged(
+                        UUID.randomUUID(), ChangeKind.PUBLISHED, now, session, name, Map.of(), List.of()))
+                .payload();
+        String unnamed = messages.message(new SessionChanged(
+                        UUID.randomUUID(), ChangeKind.PUBLISHED, now, session, null, Map.of(), List.of()))
+                .payload();
+
+        assertThat(JSON.readTree(named).at("/session/eventName"))
+                .isEqualTo(JSON.readTree(
+                        "{\"en\": \"20th European Week of Regions and Cities\", \"pl\": \"20. Europejski Tydzień\"}"));
+        assertThat(JSON.readTree(unnamed).at("/session/eventName").isNull()).isTrue();
+        ContractSchemas.assertConforms(TOPIC, named);
+        ContractSchemas.assertConforms(TOPIC, unnamed);
+    }
+
+    @Test
     void writesPreviousValuesInTheShapeOfTheSnapshot() {
         Instant now = Instant.parse("2022-10-05T10:00:00Z");
         var previous = new LinkedHashMap<String, Object>();
@@ -92,6 +113,7 @@ class SessionChangeMessagesTests {
                 ChangeKind.UPDATED,
                 now,
                 networking(3, "2022-10-11T16:30", "2022-10-11T18:00", now),
+                null,
                 previous,
                 List.of("title", "eventId", "format", "venue"));
 
@@ -140,6 +162,7 @@ class SessionChangeMessagesTests {
                         text(session, "cancellationReason", null),
                         occurredAt,
                         Instant.parse(text(session, "updatedAt", occurredAt.toString()))),
+                texts(session.get("eventName")),
                 previous,
                 strings(change.get("changedFields")));
     }

@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
  * Body of {@code PUT /api/municipalities/{id}/preferences}.
  *
  * @param quietHours a daily window in the municipality's time zone, or null for none
+ * @param digestTime when the daily digest goes out (HH:mm, the municipality's time zone); null for 08:00
  */
 record ChangePreferences(
         @NotBlank @Pattern(regexp = "IMMEDIATE|DAILY_DIGEST", message = "must be IMMEDIATE or DAILY_DIGEST")
         String deliveryMode,
 
-        @Nullable @Valid QuietHoursInput quietHours) {
+        @Nullable @Valid QuietHoursInput quietHours,
+
+        @Nullable @Pattern(regexp = HH_MM, message = "must be a local time HH:mm such as 08:00")
+        String digestTime) {
 
     private static final String HH_MM = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
@@ -42,6 +46,7 @@ record ChangePreferences(
                 DeliveryMode.valueOf(deliveryMode),
                 quietHours == null
                         ? null
-                        : new QuietHours(LocalTime.parse(quietHours.from()), LocalTime.parse(quietHours.to())));
+                        : new QuietHours(LocalTime.parse(quietHours.from()), LocalTime.parse(quietHours.to())),
+                digestTime == null ? Preferences.DEFAULT_DIGEST_TIME : LocalTime.parse(digestTime));
     }
 }

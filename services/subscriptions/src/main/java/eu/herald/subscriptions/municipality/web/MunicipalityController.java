@@ -52,7 +52,10 @@ class MunicipalityController {
                 .preferences();
     }
 
-    /** Replaces the preferences: quiet hours (local HH:mm window, or null for none) and delivery mode. */
+    /**
+     * Replaces the preferences: delivery mode, quiet hours (local HH:mm window, or null for none) and the daily
+     * digest's time (local HH:mm, 08:00 when left out).
+     */
     @PutMapping("/{municipalityId}/preferences")
     MunicipalityView.PreferencesView changePreferences(
             @PathVariable UUID municipalityId, @Valid @RequestBody ChangePreferences body) {

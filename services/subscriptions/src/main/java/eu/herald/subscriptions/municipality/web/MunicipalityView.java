@@ -19,7 +19,8 @@ record MunicipalityView(
         PreferencesView preferences,
         Instant createdAt) {
 
-    record PreferencesView(String deliveryMode, @Nullable QuietHoursView quietHours) {}
+    /** @param digestTime when the daily digest goes out, HH:mm in the municipality's time zone */
+    record PreferencesView(String deliveryMode, @Nullable QuietHoursView quietHours, String digestTime) {}
 
     /** Local times as HH:mm, in the municipality's time zone. */
     record QuietHoursView(String from, String to) {}
@@ -39,9 +40,8 @@ record MunicipalityView(
                 municipality.status().name(),
                 new PreferencesView(
                         municipality.preferences().deliveryMode().name(),
-                        quiet == null
-                                ? null
-                                : new QuietHoursView(HOURS.format(quiet.from()), HOURS.format(quiet.to()))),
+                        quiet == null ? null : new QuietHoursView(HOURS.format(quiet.from()), HOURS.format(quiet.to())),
+                        HOURS.format(municipality.preferences().digestTime())),
                 municipality.createdAt());
     }
 }

@@ -2,6 +2,7 @@ package eu.herald.subscriptions.subscription.web;
 
 import eu.herald.subscriptions.endpoint.EndpointId;
 import eu.herald.subscriptions.subscription.ChangeKind;
+import eu.herald.subscriptions.subscription.Reminders;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param changeKinds the kinds of change that notify; omitted means all of them
  * @param endpointIds the endpoints to notify; omitted means every active endpoint
  * @param language a language overriding the municipality's for this subscription; omitted for none
+ * @param reminders how long before each session it brings starts to recall it, as ISO-8601 durations
+ *     ({@code ["PT24H", "PT1H"]}); omitted for none
  */
 record Subscribe(
         @NotNull @Valid SelectorInput selector,
@@ -36,10 +39,16 @@ record Subscribe(
         @Nullable @Size(min = 1, message = "must name at least one endpoint, or be left out for all active ones")
         List<@NotNull UUID> endpointIds,
 
-        @Nullable String language) {
+        @Nullable String language,
+
+        @Nullable List<@NotNull String> reminders) {
 
     Set<ChangeKind> kinds() {
         return kinds(changeKinds);
+    }
+
+    Reminders leads() {
+        return Reminders.parse(reminders, "reminders");
     }
 
     @Nullable

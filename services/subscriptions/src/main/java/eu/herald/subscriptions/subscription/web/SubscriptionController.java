@@ -43,7 +43,8 @@ class SubscriptionController {
                 body.selector().toSelector(),
                 body.kinds(),
                 body.endpoints(),
-                body.language());
+                body.language(),
+                body.leads());
         var location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(subscription.id().value())
@@ -51,7 +52,7 @@ class SubscriptionController {
         return ResponseEntity.created(location).body(SubscriptionView.of(subscription));
     }
 
-    /** Replaces the change kinds, endpoints and language override; the selector stays. */
+    /** Replaces the change kinds, endpoints and language override; the selector and the reminders stay. */
     @PutMapping("/{subscriptionId}")
     SubscriptionView change(
             @PathVariable UUID municipalityId,
@@ -63,6 +64,16 @@ class SubscriptionController {
                 body.kinds(),
                 body.endpoints(),
                 body.language()));
+    }
+
+    /** Replaces the reminders (lead times before each session's start); {@code []} for none. */
+    @PutMapping("/{subscriptionId}/reminders")
+    SubscriptionView remind(
+            @PathVariable UUID municipalityId,
+            @PathVariable UUID subscriptionId,
+            @Valid @RequestBody ChangeReminders body) {
+        return SubscriptionView.of(registration.remind(
+                new MunicipalityId(municipalityId), new SubscriptionId(subscriptionId), body.leads()));
     }
 
     @DeleteMapping("/{subscriptionId}")

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * @param endpointIds the endpoints used; null means every active endpoint
  * @param mutedEndpointIds endpoints unsubscribed from this subscription by a one-click link
+ * @param reminders lead times before each session's start, normalised ISO-8601 durations, longest first
  */
 record SubscriptionView(
         UUID id,
@@ -21,6 +22,7 @@ record SubscriptionView(
         @Nullable List<UUID> endpointIds,
         List<UUID> mutedEndpointIds,
         @Nullable String language,
+        List<String> reminders,
         String status,
         Instant createdAt) {
 
@@ -40,6 +42,7 @@ record SubscriptionView(
                         : endpoints.stream().map(EndpointId::value).toList(),
                 subscription.mutedEndpointIds().stream().map(EndpointId::value).toList(),
                 subscription.language(),
+                subscription.reminders().written(),
                 subscription.status().name(),
                 subscription.createdAt());
     }

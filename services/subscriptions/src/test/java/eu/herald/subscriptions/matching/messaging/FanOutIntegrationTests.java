@@ -215,6 +215,55 @@ class FanOutIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void carriesTheDigestTimeTheRemindersOfTheMatchedSubscriptionsAndTheSessionsEvent() throws Exception {
+        String theme = unique("theme");
+        UUID event = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        UUID wloclawek = registerMunicipality("Miasto Włocławek");
+        registerEmail(wloclawek, "urzad@wloclawek.example");
+        mvc.perform(put("/api/municipalities/" + wloclawek + "/preferences")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"deliveryMode\": \"DAILY_DIGEST\", \"digestTime\": \"18:15\"}"))
+                .andExpect(status().isOk());
+        remind(wloclawek, subscribe(wloclawek, "THEME", theme), "PT1H", "PT24H");
+        remind(wloclawek, subscribe(wloclawek, "EVENT", event.toString()), "PT60M", "P2D");
+        remind(wloclawek, subscribe(wloclawek, "SESSION", UUID.randomUUID().toString()), "PT5M");
+        remind(wloclawek, subscribe(wloclawek, "SESSION", session.toString(), "CANCELLED"), "PT30M");
+        UUID plain = registerMunicipality("Miasto Ciechocinek");
+        registerEmail(plain, "urzad@ciechocinek.example");
+        subscribe(plain, "THEME", theme);
+        ObjectNode change = change("UPDATED", List.of(theme), event, session);
+        ((ObjectNode) change.get("session"))
+                .putObject("eventName")
+                .put("en", "20th European Week of Regions and Cities")
+                .put("pl", "20. Europejski Tydzień Regionów i Miast");
+
+        Map<String, JsonNode> requests = requestsFor(change).stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, record -> json.readTree(record.value())));
+
+        JsonNode toWloclawek = requests.get(wloclawek.toString());
+        assertThat(toWloclawek.at("/recipient/preferences/digestTime").stringValue())
+                .isEqualTo("18:15");
+        assertThat(toWloclawek.get("reminders").valueStream().map(JsonNode::stringValue))
+                .containsExactly("PT48H", "PT24H", "PT1H");
+        assertThat(toWloclawek.at("/change/session/eventId").stringValue()).isEqualTo(event.toString());
+        assertThat(toWloclawek.at("/change/session/eventName")).isEqualTo(change.at("/session/eventName"));
+        JsonNode toPlain = requests.get(plain.toString());
+        assertThat(toPlain.at("/recipient/preferences/digestTime").stringValue())
+                .isEqualTo("08:00");
+        assertThat(toPlain.get("reminders")).isEmpty();
+        requests.values()
+                .forEach(request -> ContractSchemas.assertConforms(Topics.NOTIFICATION_REQUESTS, request.toString()));
+    }
+
+    private void remind(UUID municipality, UUID subscription, String... leads) throws Exception {
+        mvc.perform(put("/api/municipalities/" + municipality + "/subscriptions/" + subscription + "/reminders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("reminders", List.of(leads)))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void notifiesTheSeededMunicipalitiesFollowingTerritorialCohesionButNotGuimaraes() throws Exception {
         ObjectNode rescheduled = (ObjectNode)
                 json.readTree(ContractSchemas.examples(Topics.SESSION_CHANGES).get("rescheduled.json"));
@@ -237,7 +286,7 @@ class FanOutIntegrationTests extends IntegrationTest {
         assertThat(toPlock.get("recipient")).isEqualTo(json.readTree("""
                         {"municipalityId": "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b", "name": "Miasto Płock",
                          "country": "PL", "language": "pl", "timeZone": "Europe/Warsaw",
-                         "preferences": {"deliveryMode": "IMMEDIATE", "quietHours": null}}
+                         "preferences": {"deliveryMode": "IMMEDIATE", "quietHours": null, "digestTime": "08:00"}}
                         """));
         assertThat(toPlock.get("endpoints")).hasSize(1);
         assertThat(toPlock.at("/endpoints/0/endpointId").stringValue())
