@@ -121,6 +121,7 @@ final class FanOutRun {
                 n,
                 endpoints.size(),
                 matcher,
+                null,
                 delivery,
                 latency,
                 correctness,
