@@ -3,6 +3,7 @@ package eu.herald.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to run the benchmark.
@@ -15,6 +16,8 @@ import java.util.List;
  * @param serviceJvmOptions the JVM options of each service
  * @param stall how long the deliveries may stop arriving before the scenario gives up on the rest
  * @param warmUp municipalities of the unmeasured change made first (at most N)
+ * @param holdMargin {@code held-webhook}: at least how long after the change the quiet window ends, or null for
+ *     one that grows with the fan-out ({@link #holdMargin(int)})
  */
 record BenchmarkOptions(
         int municipalities,
@@ -29,12 +32,21 @@ record BenchmarkOptions(
         List<String> serviceJvmOptions,
         Duration stall,
         int warmUp,
-        boolean ceilings) {
+        boolean ceilings,
+        @Nullable Duration holdMargin) {
 
     static final List<String> SERVICE_JVM = List.of("-Xms128m", "-Xmx512m");
 
     BenchmarkOptions {
         scenarios = List.copyOf(scenarios);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /**
+     * How far ahead of the change a quiet window ends, before it is rounded up to a minute: long enough to seed the
+     * municipalities, match the change and record every delivery held, with room to spare (60 s at 100,000).
+     */
+    Duration holdMargin(int deliveries) {
+        return holdMargin != null ? holdMargin : Duration.ofSeconds(20 + deliveries / 2_500);
     }
 }

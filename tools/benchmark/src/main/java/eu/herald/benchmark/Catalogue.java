@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ final class Catalogue implements AutoCloseable {
     static final String NETWORKING_SESSION = SeededSession.ID;
     private static final String CHANGES = "catalogue.session-changes.v1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The day the demo data schedules the session, long past: a change to it is urgent, never held. */
+    private static final LocalDate SEEDED_DAY = LocalDate.of(2022, 10, 11);
 
     /** A change as the topic carries it. */
     record Change(String changeId, int version, long occurredAtMicros) {}
@@ -59,15 +62,23 @@ final class Catalogue implements AutoCloseable {
      * on the topic.
      */
     Change reschedule() {
+        return reschedule(SEEDED_DAY);
+    }
+
+    /**
+     * Moves the session to 17:00 of the day, or by half an hour when it is there already (back and forth on each
+     * call), and returns the change once it is on the topic.
+     */
+    Change reschedule(LocalDate day) {
         try {
             HttpResponse<String> current =
                     http.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString());
             require(current, 200);
             JsonNode before = JSON.readTree(current.body());
-            boolean moved = before.path("start").asString().startsWith("2022-10-11T17:00");
+            boolean moved = before.path("start").asString().startsWith(day + "T17:00");
             ObjectNode details = moved
-                    ? SeededSession.rescheduled(before, "2022-10-11T16:30", "2022-10-11T18:00")
-                    : SeededSession.rescheduled(before, "2022-10-11T17:00", "2022-10-11T18:30");
+                    ? SeededSession.rescheduled(before, day + "T16:30", day + "T18:00")
+                    : SeededSession.rescheduled(before, day + "T17:00", day + "T18:30");
             HttpResponse<String> revised = http.send(
                     HttpRequest.newBuilder(session)
                             .header("Content-Type", "application/json")

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class Deliveries {
 
-    /** Expected delivery id → the commit time (epoch µs) of the change it announces. */
+    /** Expected delivery id → when it is timed from (epoch µs): the commit of the change it announces, usually. */
     private final Map<String, Long> expected = new HashMap<>();
 
     private final Map<String, Long> firstArrival = new HashMap<>();
@@ -31,9 +31,14 @@ final class Deliveries {
     }
 
     /** Every endpoint is due one delivery of the change, under the id notifications derives. */
-    synchronized void expect(Catalogue.Change change, List<Municipalities.Endpoint> endpoints) {
+    void expect(Catalogue.Change change, List<Municipalities.Endpoint> endpoints) {
+        expect(change, endpoints, change.occurredAtMicros());
+    }
+
+    /** As {@link #expect(Catalogue.Change, List)}, timed from {@code originMicros} (a held change: when it is due). */
+    synchronized void expect(Catalogue.Change change, List<Municipalities.Endpoint> endpoints, long originMicros) {
         for (Municipalities.Endpoint endpoint : endpoints) {
-            expected.put(Municipalities.deliveryId(change.changeId(), endpoint.id()), change.occurredAtMicros());
+            expected.put(Municipalities.deliveryId(change.changeId(), endpoint.id()), originMicros);
         }
     }
 
@@ -86,7 +91,17 @@ final class Deliveries {
         return lastArrival;
     }
 
-    /** Change commit → first arrival of each delivery that arrived, in µs. */
+    /** The first arrival of any expected delivery, or 0 when none arrived. */
+    synchronized long firstArrivalMicros() {
+        return firstArrival.values().stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    /** Expected deliveries that arrived before the time (epoch µs). */
+    synchronized long arrivedBefore(long micros) {
+        return firstArrival.values().stream().filter(at -> at < micros).count();
+    }
+
+    /** Change commit (or the origin it was expected with) → first arrival of each delivery that arrived, in µs. */
     synchronized long[] latencies() {
         return firstArrival.entrySet().stream()
                 .mapToLong(arrival -> arrival.getValue() - expected.get(arrival.getKey()))

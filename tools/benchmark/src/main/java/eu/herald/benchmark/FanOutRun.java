@@ -121,6 +121,7 @@ final class FanOutRun {
                 n,
                 endpoints.size(),
                 matcher,
+                null,
                 delivery,
                 latency,
                 correctness,
@@ -234,15 +235,7 @@ final class FanOutRun {
                         stack.smtp().receipts()))
                 : null;
         CompletableFuture<Rate> webhooks = !hooks.isEmpty()
-                ? CompletableFuture.supplyAsync(() -> RawCeilings.webhooks(
-                        i -> stack.webhooks()
-                                .urlOf(hooks.get(i % hooks.size()).id().toString()),
-                        i -> hooks.get(i % hooks.size()).id().toString(),
-                        stack.masterKey(),
-                        options.webhookConcurrency(),
-                        n,
-                        body,
-                        stack.webhooks().receipts()))
+                ? CompletableFuture.supplyAsync(() -> bareWebhooks(stack, options, hooks, body))
                 : null;
         if (smtp != null && webhooks != null) {
             Rate email = smtp.join();
@@ -275,20 +268,36 @@ final class FanOutRun {
                     email,
                     share(delivery, email)));
         } else if (webhooks != null) {
-            Rate hooked = webhooks.join();
-            ceilings.add(new Ceiling(
-                    "bare JDK HttpClient → webhook sink",
-                    String.format(
-                            Locale.ROOT,
-                            "%,d signed POSTs of %,d B, %d in flight",
-                            n,
-                            body.length,
-                            options.webhookConcurrency()),
-                    hooked,
-                    share(delivery, hooked)));
+            ceilings.add(webhookCeiling(options, webhooks.join(), body, delivery));
         }
         notes.add("Raw ceilings ran after Herald's deliveries, on the same broker and sinks, with the services idle.");
         return ceilings;
+    }
+
+    /** N signed POSTs of the body from the bare JDK client to the webhook sink, round robin over the endpoints. */
+    static Rate bareWebhooks(BenchmarkStack stack, BenchmarkOptions options, List<Endpoint> hooks, byte[] body) {
+        return RawCeilings.webhooks(
+                i -> stack.webhooks().urlOf(hooks.get(i % hooks.size()).id().toString()),
+                i -> hooks.get(i % hooks.size()).id().toString(),
+                stack.masterKey(),
+                options.webhookConcurrency(),
+                options.municipalities(),
+                body,
+                stack.webhooks().receipts());
+    }
+
+    /** The bare webhook client's rate, and Herald's delivery rate as a share of it. */
+    static Ceiling webhookCeiling(BenchmarkOptions options, Rate hooked, byte[] body, Rate delivery) {
+        return new Ceiling(
+                "bare JDK HttpClient → webhook sink",
+                String.format(
+                        Locale.ROOT,
+                        "%,d signed POSTs of %,d B, %d in flight",
+                        hooked.count(),
+                        body.length,
+                        options.webhookConcurrency()),
+                hooked,
+                share(delivery, hooked));
     }
 
     private static double share(Rate herald, Rate ceiling) {
@@ -325,6 +334,13 @@ final class FanOutRun {
                                 delivery.seconds(),
                                 delivery.perSecond()),
                 correctness.missing() == 0 && delivery.perSecond() >= required));
+        targets.addAll(sharedTargets(correctness, usage, ceilings));
+        return targets;
+    }
+
+    /** The targets every fan-out has: the share of the bare clients' rate, notifications' heap, exactly once. */
+    static List<Target> sharedTargets(Correctness correctness, List<ProcessUsage> usage, List<Ceiling> ceilings) {
+        List<Target> targets = new ArrayList<>();
         ceilings.stream()
                 .filter(ceiling -> !ceiling.name().startsWith("Kafka"))
                 .forEach(ceiling -> targets.add(new Target(

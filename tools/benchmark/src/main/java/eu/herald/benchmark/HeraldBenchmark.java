@@ -11,11 +11,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|all]}: runs each
+ * {@code ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|held-webhook|all]}: runs each
  * scenario on a fresh Herald (the packaged services, a Kafka broker, PostgreSQL, the sinks) and writes
  * {@code tools/benchmark/results/<time>/results.json}, {@code results.md} and {@code deliveries.png}. Exits
  * with 3 when a delivery was lost or duplicated.
@@ -24,9 +25,10 @@ public final class HeraldBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(HeraldBenchmark.class);
     private static final String USAGE = """
-            Usage: ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|all (or a comma list)]
+            Usage: ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|held-webhook|all (or a comma list)]
                      [--smtp-sink auto|postfix|java] [--smtp-connections 4] [--webhook-concurrency 16]
-                     [--warm-up <as --n>] [--stall-seconds 30] [--no-ceilings] [--service-jvm "-Xms128m -Xmx512m"] [--output tools/benchmark/results]""";
+                     [--warm-up <as --n>] [--stall-seconds 30] [--hold-margin <20 + n/2500 seconds>]
+                     [--no-ceilings] [--service-jvm "-Xms128m -Xmx512m"] [--output tools/benchmark/results]""";
 
     private HeraldBenchmark() {}
 
@@ -63,9 +65,11 @@ public final class HeraldBenchmark {
             try (BenchmarkStack stack = BenchmarkStack.start(options, folder.resolve(scenario.label()))) {
                 smtpSink = stack.smtp().name();
                 scenarios.add(
-                        scenario == Scenario.LATENCY
-                                ? new LatencyRun(options).run(stack)
-                                : new FanOutRun(options, scenario).run(stack));
+                        switch (scenario) {
+                            case LATENCY -> new LatencyRun(options).run(stack);
+                            case HELD_WEBHOOK -> new HeldReleaseRun(options).run(stack);
+                            default -> new FanOutRun(options, scenario).run(stack);
+                        });
             }
             // written after each scenario: a long run that fails later keeps what it measured
             ResultFiles.write(new Results(startedAt, command, Machines.describe(smtpSink), scenarios), folder);
@@ -91,6 +95,7 @@ public final class HeraldBenchmark {
         // as many as the measured change: a smaller first fan-out left the C2 compiler busy through the measured one
         int warmUp = 0;
         boolean ceilings = true;
+        @Nullable Duration holdMargin = null;
         List<String> jvm = BenchmarkOptions.SERVICE_JVM;
         Path output = repository.resolve("tools").resolve("benchmark").resolve("results");
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
@@ -112,10 +117,15 @@ public final class HeraldBenchmark {
                 case "--webhook-concurrency" -> concurrency = positive(option, value);
                 case "--stall-seconds" -> stall = positive(option, value);
                 case "--warm-up" -> warmUp = positive(option, value);
+                case "--hold-margin" -> holdMargin = Duration.ofSeconds(positive(option, value));
                 case "--service-jvm" -> jvm = List.of(value.trim().split("\\s+"));
                 case "--output" -> output = repository.resolve(value);
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
+        }
+        if (holdMargin != null && holdMargin.compareTo(Duration.ofHours(1)) > 0) {
+            // quiet hours are a daily window: a margin near a day would wrap around it
+            throw new IllegalArgumentException("--hold-margin takes at most 3600 seconds");
         }
         if (!List.of("auto", "postfix", "java").contains(sink)) {
             throw new IllegalArgumentException("--smtp-sink takes auto, postfix or java");
@@ -124,7 +134,7 @@ public final class HeraldBenchmark {
         try {
             chosen = Scenario.parse(scenarios);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--scenario takes email, webhook, mixed, latency or all");
+            throw new IllegalArgumentException("--scenario takes email, webhook, mixed, latency, held-webhook or all");
         }
         return new BenchmarkOptions(
                 n,
@@ -139,7 +149,8 @@ public final class HeraldBenchmark {
                 jvm,
                 Duration.ofSeconds(stall),
                 warmUp == 0 ? n : warmUp,
-                ceilings);
+                ceilings,
+                holdMargin);
     }
 
     private static int positive(String option, String value) {

@@ -68,6 +68,7 @@ final class LatencyRun {
                 subscribers,
                 subscribers * options.latencyChanges(),
                 null,
+                null,
                 delivery,
                 latency,
                 correctness,

@@ -9,9 +9,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -35,10 +37,22 @@ final class Municipalities {
     private Municipalities() {}
 
     static List<Endpoint> seed(String jdbcUrl, int count, List<Channel> channels, WebhookSink webhooks) {
+        return seed(jdbcUrl, count, channels, webhooks, null);
+    }
+
+    /** As {@link #seed(String, int, List, WebhookSink)}, every municipality keeping the quiet hours of the window. */
+    static List<Endpoint> seed(
+            String jdbcUrl, int count, List<Channel> channels, WebhookSink webhooks, @Nullable QuietWindow quiet) {
         StringBuilder municipalities = new StringBuilder(count * 80);
         StringBuilder endpoints = new StringBuilder(count * channels.size() * 120);
         StringBuilder subscriptions = new StringBuilder(count * 100);
         List<Endpoint> seeded = new ArrayList<>(count * channels.size());
+        // per zone: the window's local from and to, or two empty columns (null: no quiet hours)
+        String[] quietHours = new String[LOCALES.length];
+        for (int zone = 0; zone < LOCALES.length; zone++) {
+            ZoneId id = ZoneId.of(LOCALES[zone][2]);
+            quietHours[zone] = quiet == null ? ",," : "," + quiet.from(id) + "," + quiet.to(id);
+        }
         for (int i = 0; i < count; i++) {
             UUID municipality = id("municipality", i);
             String[] locale = LOCALES[i % LOCALES.length];
@@ -52,6 +66,7 @@ final class Municipalities {
                     .append(locale[1])
                     .append(',')
                     .append(locale[2])
+                    .append(quietHours[i % LOCALES.length])
                     .append('\n');
             for (Channel channel : channels) {
                 UUID endpoint = id("endpoint-" + channel, i);
@@ -88,7 +103,8 @@ final class Municipalities {
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn(
-                    "copy municipality (id, name, country, language, time_zone) from stdin with (format csv)",
+                    "copy municipality (id, name, country, language, time_zone, quiet_hours_from, quiet_hours_to)"
+                            + " from stdin with (format csv)",
                     new StringReader(municipalities.toString()));
             copy.copyIn(
                     "copy endpoint (id, municipality_id, channel, address, status, secret_version)"

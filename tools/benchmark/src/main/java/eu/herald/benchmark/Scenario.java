@@ -9,7 +9,9 @@ enum Scenario {
     WEBHOOK(List.of(Channel.WEBHOOK)),
     MIXED(List.of(Channel.EMAIL, Channel.WEBHOOK)),
     /** 100 subscribers by email, 20 changes spaced out on an idle system. */
-    LATENCY(List.of(Channel.EMAIL));
+    LATENCY(List.of(Channel.EMAIL)),
+    /** One webhook each, in quiet hours: the change is held, then released when the window ends. */
+    HELD_WEBHOOK(List.of(Channel.WEBHOOK));
 
     /** The endpoint channels, as the subscriptions database spells them. */
     enum Channel {
@@ -27,8 +29,9 @@ enum Scenario {
         return channels;
     }
 
+    /** As the command line spells it: {@code held-webhook}. */
     String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static List<Scenario> parse(String value) {
@@ -36,7 +39,8 @@ enum Scenario {
             return List.of(values());
         }
         return java.util.Arrays.stream(value.split(","))
-                .map(name -> Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT)))
+                .map(name ->
+                        Scenario.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')))
                 .toList();
     }
 }

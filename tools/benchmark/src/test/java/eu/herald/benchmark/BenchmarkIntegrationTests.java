@@ -102,6 +102,7 @@ class BenchmarkIntegrationTests {
                 eu.herald.local.HeraldService.SMALL_JVM,
                 Duration.ofSeconds(60),
                 MUNICIPALITIES,
-                true);
+                true,
+                null);
     }
 }

@@ -2,6 +2,7 @@ package eu.herald.benchmark.report;
 
 import eu.herald.benchmark.report.Results.Ceiling;
 import eu.herald.benchmark.report.Results.ProcessUsage;
+import eu.herald.benchmark.report.Results.Release;
 import eu.herald.benchmark.report.Results.ScenarioResult;
 import eu.herald.benchmark.report.Results.Target;
 import java.awt.BasicStroke;
@@ -94,6 +95,9 @@ public final class ResultFiles {
         }
         for (ScenarioResult scenario : results.scenarios()) {
             md.append("\n## ").append(scenario.name()).append("\n\n");
+            if (scenario.release() != null) {
+                md.append(release(scenario.release(), scenario.delivery()));
+            }
             if (!scenario.ceilings().isEmpty()) {
                 md.append("| raw ceiling (same run) | how | rate | Herald's share |\n|---|---|---:|---:|\n");
                 for (Ceiling ceiling : scenario.ceilings()) {
@@ -136,6 +140,23 @@ public final class ResultFiles {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static String release(Release release, Results.Rate delivery) {
+        return String.format(
+                Locale.ROOT,
+                "Held in quiet hours until %s: recorded %.1f s after the change's commit, %s; the window ended %.1f s"
+                        + " after it; first delivery %s after the window's end, %,d released in %.1f s (%,.0f/s).%n%n",
+                release.windowEnd(),
+                release.recordedSeconds(),
+                release.allHeld() ? "all SCHEDULED" : "**not all SCHEDULED before the window ended**",
+                release.windowSeconds(),
+                release.firstDeliveryMillis() == null
+                        ? "–"
+                        : String.format(Locale.ROOT, "%,.0f ms", release.firstDeliveryMillis()),
+                delivery.count(),
+                delivery.seconds(),
+                delivery.perSecond());
     }
 
     private static String correctness(Results.Correctness correctness) {
@@ -198,7 +219,10 @@ public final class ResultFiles {
             g.drawString(String.format(Locale.ROOT, "%,.0f", maxCount * i / 5), 10, y + 4);
             g.drawString(String.format(Locale.ROOT, "%.0f s", maxSeconds * i / 5), x - 10, top + plotHeight + 20);
         }
-        g.drawString("seconds since the change was committed", left + plotWidth / 2 - 110, height - 15);
+        g.drawString(
+                "seconds since the change was committed (held: since the quiet window ended)",
+                left + plotWidth / 2 - 210,
+                height - 15);
         int legend = 0;
         int colour = 0;
         for (ScenarioResult scenario : results.scenarios()) {

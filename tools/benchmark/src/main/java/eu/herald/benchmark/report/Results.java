@@ -12,16 +12,20 @@ public record Results(String startedAt, String command, Machine machine, List<Sc
             String cpu, int cores, long memoryMiB, String os, String java, String smtpSink, String webhookSink) {}
 
     /**
-     * One scenario: a fan-out ({@code email}, {@code webhook}, {@code mixed}) or the small fan-out
-     * latency scenario ({@code latency}).
+     * One scenario: a fan-out ({@code email}, {@code webhook}, {@code mixed}), the small fan-out
+     * latency scenario ({@code latency}) or the release of a fan-out held in quiet hours ({@code held-webhook}).
      *
-     * @param series cumulative deliveries (and requests) over the seconds since the change, for the chart
+     * @param release how the held deliveries were recorded and released, for {@code held-webhook} only; its
+     *     delivery rate and latencies are then counted from the quiet window's end
+     * @param series cumulative deliveries (and requests) over the seconds since the change (since the quiet
+     *     window's end when held), for the chart
      */
     public record ScenarioResult(
             String name,
             int municipalities,
             int expectedDeliveries,
             @Nullable Rate matcher,
+            @Nullable Release release,
             Rate delivery,
             Latency latency,
             Correctness correctness,
@@ -36,6 +40,25 @@ public record Results(String startedAt, String command, Machine machine, List<Sc
      * @param perSecond {@code count / seconds}
      */
     public record Rate(long count, double seconds, double perSecond) {}
+
+    /**
+     * A fan-out held in quiet hours, then released by the retry scheduler when the window ended.
+     *
+     * @param windowEnd when the quiet hours ended and the deliveries became due
+     * @param recordedSeconds the change's commit → every delivery in the delivery log (polled every 0.1 s)
+     * @param windowSeconds the change's commit → the window's end
+     * @param allHeld every delivery was recorded {@code SCHEDULED} before the window ended: what follows is a
+     *     release alone
+     * @param firstDeliveryMillis the window's end → the first delivery received, or null when none arrived
+     * @param early deliveries received before the window ended (none, when the hold works)
+     */
+    public record Release(
+            String windowEnd,
+            double recordedSeconds,
+            double windowSeconds,
+            boolean allHeld,
+            @Nullable Double firstDeliveryMillis,
+            long early) {}
 
     /** Change commit → sink receipt, in milliseconds, over the first receipt of each delivery. */
     public record Latency(long samples, double p50, double p95, double p99, double max) {}
