@@ -9,8 +9,10 @@ import eu.herald.notifications.rendering.Values;
 import eu.herald.notifications.rendering.Wording;
 import eu.herald.notifications.request.ChangeId;
 import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.Digest;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.NotificationRequest;
+import eu.herald.notifications.request.Recipient;
 import eu.herald.notifications.request.SessionChange;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URLEncoder;
@@ -69,13 +71,41 @@ class EmailComposer {
 
     /** @throws InvalidHeader when the endpoint's address cannot be used in a header */
     EmailMessage compose(DeliveryId delivery, NotificationRequest request, Endpoint endpoint) {
-        InternetAddress to = HeaderValues.address("To", Objects.requireNonNull(endpoint.address(), "address"));
         Key key = new Key(
                 request.change().id(),
                 request.recipient().language(),
                 request.recipient().timeZone(),
                 Channel.EMAIL);
         Rendered template = renderings.get(key, ignored -> render(request.change(), key));
+        return addressed(delivery, request.recipient(), endpoint, template);
+    }
+
+    /**
+     * A reminder that the request's session starts in {@code lead}.
+     *
+     * @throws InvalidHeader when the endpoint's address cannot be used in a header
+     */
+    EmailMessage remind(DeliveryId delivery, NotificationRequest request, Endpoint endpoint, Duration lead) {
+        Recipient recipient = request.recipient();
+        return addressed(
+                delivery,
+                recipient,
+                endpoint,
+                ReminderMail.render(request.change(), lead, recipient.language(), recipient.timeZone()));
+    }
+
+    /**
+     * The recipient's daily digest: one mail for all its changes.
+     *
+     * @throws InvalidHeader when the endpoint's address cannot be used in a header
+     */
+    EmailMessage digest(DeliveryId delivery, Digest digest, Endpoint endpoint) {
+        return addressed(delivery, digest.recipient(), endpoint, DigestMail.render(digest, from.getAddress()));
+    }
+
+    /** The template with the recipient's own parts filled in: its name, its unsubscribe link, its attendee line. */
+    private EmailMessage addressed(DeliveryId delivery, Recipient recipient, Endpoint endpoint, Rendered template) {
+        InternetAddress to = HeaderValues.address("To", Objects.requireNonNull(endpoint.address(), "address"));
         String unsubscribeUrl = Values.webUrl(endpoint.unsubscribeUrl());
         List<String> listUnsubscribe = new ArrayList<>(2);
         if (unsubscribeUrl != null) {
@@ -84,8 +114,9 @@ class EmailComposer {
         listUnsubscribe.add("mailto:" + unsubscribeMailbox.getAddress() + "?subject="
                 + URLEncoder.encode("unsubscribe " + endpoint.id(), StandardCharsets.UTF_8)
                         .replace("+", "%20"));
-        String name = Values.oneLine(request.recipient().name());
-        Wording words = Wording.in(request.recipient().language());
+        String name = Values.oneLine(recipient.name());
+        Wording words = Wording.in(recipient.language());
+        CalendarPart calendar = template.calendar();
         return new EmailMessage(
                 messageId(delivery),
                 from,
@@ -97,12 +128,16 @@ class EmailComposer {
                                 Placeholders.UNSUBSCRIBE + "\n",
                                 unsubscribeUrl == null ? "" : words.text("unsubscribe", unsubscribeUrl) + "\n"),
                 template.html()
-                        .replace(Placeholders.RECIPIENT, Rendering.escape(name))
+                        .replace(Placeholders.RECIPIENT, MailBody.escape(name))
                         .replace(Placeholders.UNSUBSCRIBE, unsubscribeHtml(words, unsubscribeUrl)),
-                new CalendarPart(
-                        template.calendarMethod(),
-                        template.calendar()
-                                .replace(Placeholders.ATTENDEE + "\r\n", ICalendar.attendee(name, to.getAddress()))),
+                calendar == null
+                        ? null
+                        : new CalendarPart(
+                                calendar.method(),
+                                calendar.content()
+                                        .replace(
+                                                Placeholders.ATTENDEE + "\r\n",
+                                                ICalendar.attendee(name, to.getAddress()))),
                 listUnsubscribe,
                 unsubscribeUrl != null);
     }
@@ -116,8 +151,8 @@ class EmailComposer {
         if (url == null) {
             return "";
         }
-        return "<p><small><a href=\"" + Rendering.escape(url) + "\">"
-                + Rendering.escape(words.text("label.unsubscribe")) + "</a></small></p>";
+        return "<p><small><a href=\"" + MailBody.escape(url) + "\">" + MailBody.escape(words.text("label.unsubscribe"))
+                + "</a></small></p>";
     }
 
     private record Key(ChangeId change, Locale language, ZoneId zone, Channel channel) {}

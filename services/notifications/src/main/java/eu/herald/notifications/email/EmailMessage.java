@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * checked here, so that no message with an injected header can be built, whatever rendered it.
  *
  * @param listUnsubscribe the {@code List-Unsubscribe} header's URLs, the one-click one first when there is one
+ * @param calendar the iCalendar part; null for a mail without one (a reminder)
  * @param oneClick whether the first of them takes a one-click POST (RFC 8058)
  */
 record EmailMessage(
@@ -18,7 +19,7 @@ record EmailMessage(
         String subject,
         String text,
         String html,
-        CalendarPart calendar,
+        @Nullable CalendarPart calendar,
         List<String> listUnsubscribe,
         boolean oneClick) {
 
@@ -43,6 +44,6 @@ record EmailMessage(
                 ", ", listUnsubscribe.stream().map(url -> "<" + url + ">").toList());
     }
 
-    /** The iCalendar object and its iTIP method (REQUEST or CANCEL). */
+    /** The iCalendar object and its iTIP method (REQUEST or CANCEL; PUBLISH for a digest). */
     record CalendarPart(String method, String content) {}
 }

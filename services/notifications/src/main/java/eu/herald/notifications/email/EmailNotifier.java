@@ -7,6 +7,7 @@ import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import eu.herald.notifications.delivery.Notifier;
 import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.Digest;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.NotificationRequest;
 import jakarta.mail.Address;
@@ -17,13 +18,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 
 /**
  * Sends a delivery as an email: multipart/alternative with the text, the HTML and the iCalendar entry (the way
- * calendar clients expect an invitation), over a pooled SMTP connection.
+ * calendar clients expect an invitation), over a pooled SMTP connection. A reminder is the text and the HTML; a daily
+ * digest one mail with every session in it and one calendar part publishing them all.
  */
 class EmailNotifier implements Notifier {
 
@@ -54,9 +58,24 @@ class EmailNotifier implements Notifier {
 
     @Override
     public DeliveryResult send(DeliveryId delivery, NotificationRequest request, Endpoint endpoint) {
+        return deliver(() -> composer.compose(delivery, request, endpoint));
+    }
+
+    /** A plain reminder mail, without a calendar part: the entry in the recipient's calendar stays as it is. */
+    @Override
+    public DeliveryResult remind(DeliveryId delivery, NotificationRequest request, Endpoint endpoint, Duration lead) {
+        return deliver(() -> composer.remind(delivery, request, endpoint, lead));
+    }
+
+    @Override
+    public DeliveryResult sendDigest(DeliveryId delivery, Digest digest, Endpoint endpoint) {
+        return deliver(() -> composer.digest(delivery, digest, endpoint));
+    }
+
+    private DeliveryResult deliver(Supplier<EmailMessage> composition) {
         MimeMessage mime;
         try {
-            EmailMessage email = composer.compose(delivery, request, endpoint);
+            EmailMessage email = composition.get();
             mime = new WrittenMessage(smtp.session(), email, writer.write(email, clock.instant()));
         } catch (InvalidHeader e) {
             return new Rejected(e.getMessage(), false);
@@ -110,19 +129,5 @@ class EmailNotifier implements Notifier {
         public void writeTo(OutputStream out, String[] ignoreHeaders) throws IOException {
             out.write(bytes);
         }
-    }
-
-    @Override
-    public DeliveryResult remind(
-            DeliveryId delivery, NotificationRequest request, Endpoint endpoint, java.time.Duration lead) {
-        // PLACEHOLDER-CHANNELS: replaced by the channel's reminder
-        return new DeliveryResult.Rejected("reminders are not sent on this channel yet", false);
-    }
-
-    @Override
-    public DeliveryResult sendDigest(
-            DeliveryId delivery, eu.herald.notifications.request.Digest digest, Endpoint endpoint) {
-        // PLACEHOLDER-CHANNELS: replaced by the channel's digest
-        return new DeliveryResult.Rejected("digests are not sent on this channel yet", false);
     }
 }

@@ -4,6 +4,7 @@ import eu.herald.calendar.CalendarEntry;
 import eu.herald.calendar.CalendarEntry.Organizer;
 import eu.herald.calendar.ICalendarWriter;
 import eu.herald.calendar.Invitation;
+import eu.herald.notifications.email.EmailMessage.CalendarPart;
 import eu.herald.notifications.rendering.Values;
 import eu.herald.notifications.request.ChangeKind;
 import eu.herald.notifications.request.Session;
@@ -28,6 +29,18 @@ final class ICalendar {
      */
     static Invitation invitation(SessionChange change, Locale language, String organizer) {
         return ICalendarWriter.invitation(entry(change, language, organizer));
+    }
+
+    /**
+     * Several sessions published at once (RFC 5546 PUBLISH: no attendee, nothing to answer), the cancelled ones with
+     * STATUS:CANCELLED; each entry as the session's own invitations write it, so that it updates theirs.
+     */
+    static CalendarPart publication(List<SessionChange> changes, Locale language, String organizer, String name) {
+        List<CalendarEntry> entries = changes.stream()
+                .map(change -> entry(change, language, organizer))
+                .toList();
+        // the method ICalendarWriter.feed writes
+        return new CalendarPart("PUBLISH", ICalendarWriter.feed(Values.oneLine(name), entries));
     }
 
     /** The invitation not yet addressed to anyone: its ATTENDEE line is a placeholder. */

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Writes an {@link EmailMessage} as the bytes of an RFC 5322 message: multipart/alternative with the text, the HTML
- * and the iCalendar part, each UTF-8 in quoted-printable (RFC 2045 §6.7), which carries long lines and any
+ * and the iCalendar part when it has one, each UTF-8 in quoted-printable (RFC 2045 §6.7), which carries long lines and any
  * character through any relay.
  *
  * <p>Jakarta Mail's object model did the same at about twice the CPU of everything else in sending an email: every
@@ -57,10 +57,10 @@ final class MimeWriter {
         out.line("");
         out.part(boundary, "text/plain; charset=UTF-8", email.text());
         out.part(boundary, "text/html; charset=UTF-8", email.html());
-        out.part(
-                boundary,
-                "text/calendar; charset=UTF-8; method=" + email.calendar().method(),
-                email.calendar().content());
+        EmailMessage.CalendarPart calendar = email.calendar();
+        if (calendar != null) {
+            out.part(boundary, "text/calendar; charset=UTF-8; method=" + calendar.method(), calendar.content());
+        }
         out.line("--" + boundary + "--");
         return out.toByteArray();
     }

@@ -68,8 +68,9 @@ public final class Notice {
     public List<Detail> details() {
         List<Detail> details = new ArrayList<>();
         if (change.kind() != ChangeKind.CANCELLED) {
-            addLink(details, words.text("label.join"), session.joinLink());
-            addLink(details, words.text("label.registration"), session.registrationLink());
+            Stream.of(join(), link(words.text("label.registration"), session.registrationLink()))
+                    .filter(Objects::nonNull)
+                    .forEach(details::add);
         } else if (session.cancellationReason() != null
                 && !session.cancellationReason().isBlank()) {
             details.add(new Detail(words.text("label.reason"), Values.oneLine(session.cancellationReason()), false));
@@ -77,11 +78,17 @@ public final class Notice {
         return details;
     }
 
-    private void addLink(List<Detail> details, String label, @Nullable String url) {
-        if (url != null && !url.isBlank()) {
-            String web = Values.webUrl(url);
-            details.add(new Detail(label, web != null ? web : Values.oneLine(url), web != null));
+    /** The link to join the session, or null when it has none (a session held only in a venue). */
+    public @Nullable Detail join() {
+        return link(words.text("label.join"), session.joinLink());
+    }
+
+    private static @Nullable Detail link(String label, @Nullable String url) {
+        if (url == null || url.isBlank()) {
+            return null;
         }
+        String web = Values.webUrl(url);
+        return new Detail(label, web != null ? web : Values.oneLine(url), web != null);
     }
 
     /** Each changed field with its value before and after; none for a publication. */

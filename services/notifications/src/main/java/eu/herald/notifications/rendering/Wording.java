@@ -28,6 +28,31 @@ public final class Wording {
         return arguments.length == 0 ? text : String.format(Locale.ROOT, text, arguments);
     }
 
+    /**
+     * The text of {@code key} in the plural form {@code count} takes in this language ({@code key.one}, {@code
+     * key.few}, {@code key.many} or {@code key.other}, as CLDR names them), {@code count} its first argument.
+     */
+    public String plural(String key, long count, Object... arguments) {
+        String text = textOrNull(key + "." + pluralForm(bundle.getLocale(), count));
+        Object[] all = new Object[arguments.length + 1];
+        all[0] = count;
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return String.format(Locale.ROOT, text != null ? text : bundle.getString(key + ".other"), all);
+    }
+
+    /** CLDR's plural rules for whole numbers: Polish has one, few and many; English and Portuguese one and other. */
+    static String pluralForm(Locale language, long count) {
+        if (count == 1) {
+            return "one";
+        }
+        if (!"pl".equals(language.getLanguage())) {
+            return "other";
+        }
+        long tens = count % 100;
+        long units = count % 10;
+        return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? "few" : "many";
+    }
+
     @Nullable
     public String textOrNull(String key) {
         try {

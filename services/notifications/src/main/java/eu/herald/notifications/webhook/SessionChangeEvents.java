@@ -144,24 +144,40 @@ final class SessionChangeEvents {
         SessionChange change = request.change();
         Recipient recipient = request.recipient();
         WrittenChange fragments = written.get(change.id(), id -> write(change));
-        WrittenTimes times = fragments
-                .readers()
-                .get(new Reader(recipient.timeZone(), recipient.language()), reader -> write(change, reader));
-        return json.writeValueAsBytes(CloudEvent.of(
+        WrittenTimes times = fragments.readers().get(reader(recipient), reader -> write(change, reader));
+        return write(CloudEvent.of(
                 delivery.toString(),
                 fragments.type(),
                 SOURCE,
                 fragments.subject(),
                 change.occurredAt(),
-                new ChangeData(
-                        fragments.changeId(),
-                        fragments.kind(),
-                        Municipality.of(recipient),
-                        fragments.session(),
-                        fragments.changedFields(),
-                        fragments.previous(),
-                        times.local(),
-                        times.previousLocal())));
+                data(fragments, times, recipient)));
+    }
+
+    /** Written afresh, not kept: a digest's change says what changed since its endpoint's last version. */
+    ChangeData data(SessionChange change, Recipient recipient) {
+        return data(write(change), write(change, reader(recipient)), recipient);
+    }
+
+    /** Any body of this channel, by the same mapper. */
+    byte[] write(CloudEvent event) {
+        return json.writeValueAsBytes(event);
+    }
+
+    private static Reader reader(Recipient recipient) {
+        return new Reader(recipient.timeZone(), recipient.language());
+    }
+
+    private static ChangeData data(WrittenChange fragments, WrittenTimes times, Recipient recipient) {
+        return new ChangeData(
+                fragments.changeId(),
+                fragments.kind(),
+                Municipality.of(recipient),
+                fragments.session(),
+                fragments.changedFields(),
+                fragments.previous(),
+                times.local(),
+                times.previousLocal());
     }
 
     /** The fragments of one change; its local times are written per reader when the first such reader comes. */

@@ -12,6 +12,7 @@ import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import eu.herald.notifications.delivery.Notifier;
 import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.Digest;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.Endpoint.WebhookTarget;
 import eu.herald.notifications.request.NotificationRequest;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +39,8 @@ class WebhookNotifier implements Notifier {
     private final WebhookSender sender;
     private final @Nullable WebhookSecrets secrets;
     private final SessionChangeEvents events;
+    private final ReminderEvents reminders;
+    private final DigestEvents digests;
     private final WebhookProperties properties;
     private final Clock clock;
 
@@ -49,6 +53,8 @@ class WebhookNotifier implements Notifier {
         this.sender = sender;
         this.secrets = secrets;
         this.events = events;
+        this.reminders = new ReminderEvents(events);
+        this.digests = new DigestEvents(events);
         this.properties = properties;
         this.clock = clock;
     }
@@ -70,6 +76,22 @@ class WebhookNotifier implements Notifier {
 
     @Override
     public DeliveryResult send(DeliveryId delivery, NotificationRequest request, Endpoint endpoint) {
+        return post(delivery, endpoint, () -> events.render(delivery, request));
+    }
+
+    /** A {@code eu.herald.session.reminder.v1} event: the session, its start and the reminder's lead. */
+    @Override
+    public DeliveryResult remind(DeliveryId delivery, NotificationRequest request, Endpoint endpoint, Duration lead) {
+        return post(delivery, endpoint, () -> reminders.render(delivery, request, lead));
+    }
+
+    /** One {@code eu.herald.session.digest.v1} event with every change of the digest. */
+    @Override
+    public DeliveryResult sendDigest(DeliveryId delivery, Digest digest, Endpoint endpoint) {
+        return post(delivery, endpoint, () -> digests.render(delivery, digest));
+    }
+
+    private DeliveryResult post(DeliveryId delivery, Endpoint endpoint, Supplier<byte[]> body) {
         WebhookTarget target = endpoint.webhook();
         if (target == null) {
             return new Rejected("a WEBHOOK endpoint without its URL", false);
@@ -86,7 +108,7 @@ class WebhookNotifier implements Notifier {
                     target.url(),
                     delivery.toString(),
                     now,
-                    events.render(delivery, request),
+                    body.get(),
                     CloudEvent.CONTENT_TYPE,
                     derived.signing(endpoint.id().value(), target.secretVersion(), target.previousSecretUntil(), now));
         } catch (DestinationRefused e) {
@@ -113,19 +135,5 @@ class WebhookNotifier implements Notifier {
                     "the receiver answered " + status, response.retryAfter(now).orElse(null), status);
         }
         return new Rejected("the receiver answered " + status, false, status);
-    }
-
-    @Override
-    public DeliveryResult remind(
-            DeliveryId delivery, NotificationRequest request, Endpoint endpoint, java.time.Duration lead) {
-        // PLACEHOLDER-CHANNELS: replaced by the channel's reminder
-        return new DeliveryResult.Rejected("reminders are not sent on this channel yet", false);
-    }
-
-    @Override
-    public DeliveryResult sendDigest(
-            DeliveryId delivery, eu.herald.notifications.request.Digest digest, Endpoint endpoint) {
-        // PLACEHOLDER-CHANNELS: replaced by the channel's digest
-        return new DeliveryResult.Rejected("digests are not sent on this channel yet", false);
     }
 }

@@ -11,6 +11,7 @@ import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import eu.herald.notifications.delivery.Notifier;
 import eu.herald.notifications.request.ChangeKind;
 import eu.herald.notifications.request.Channel;
+import eu.herald.notifications.request.Digest;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.Endpoint.WebPushTarget;
 import eu.herald.notifications.request.NotificationRequest;
@@ -27,16 +28,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a delivery to a browser's push service (RFC 8030): the encrypted message, how long it is worth keeping
  * ({@code TTL}: until the session ends), how urgent it is and a {@code Topic} per session, so that a newer version
- * replaces an older one the browser has not fetched yet.
+ * replaces an older one the browser has not fetched yet. Reminders and digests have Topics of their own.
  */
 class WebPushNotifier implements Notifier {
 
     private static final Duration DAY = Duration.ofHours(24);
+    private static final Duration HOUR = Duration.ofHours(1);
     private static final int REASON_LENGTH = 200;
 
     private final GuardedHttpClient http;
@@ -72,6 +76,39 @@ class WebPushNotifier implements Notifier {
 
     @Override
     public DeliveryResult send(DeliveryId delivery, NotificationRequest request, Endpoint endpoint) {
+        Instant now = clock.instant();
+        Session session = request.change().session();
+        Instant end = session.end().atZone(session.zone()).toInstant();
+        if (!end.isAfter(now)) {
+            return new Rejected("the session ended at " + end + ": an alert about it is not worth delivering", false);
+        }
+        return push(endpoint, () -> messages.of(request), ttl(now, end), urgency(request, now), topic(session.id()));
+    }
+
+    /**
+     * Kept until the session starts (the reminder has no use after it), high urgency for a lead of an hour or less;
+     * its Topic is the reminder's own, so that it never replaces a notification of a change, nor one of those it.
+     */
+    @Override
+    public DeliveryResult remind(DeliveryId delivery, NotificationRequest request, Endpoint endpoint, Duration lead) {
+        Instant now = clock.instant();
+        return push(
+                endpoint,
+                () -> messages.reminder(request, lead),
+                ttl(now, request.change().session().startsAt()),
+                lead.compareTo(HOUR) <= 0 ? "high" : "normal",
+                topic(delivery.value()));
+    }
+
+    /** Kept for a day: the next digest tells what is newer. */
+    @Override
+    public DeliveryResult sendDigest(DeliveryId delivery, Digest digest, Endpoint endpoint) {
+        Instant now = clock.instant();
+        return push(
+                endpoint, () -> messages.digest(digest), ttl(now, now.plus(DAY)), "normal", topic(delivery.value()));
+    }
+
+    private DeliveryResult push(Endpoint endpoint, Supplier<byte[]> message, long ttl, String urgency, String topic) {
         WebPushTarget target = Objects.requireNonNull(endpoint.webPush(), "webPush");
         if (vapid == null) {
             return new Rejected(
@@ -79,22 +116,16 @@ class WebPushNotifier implements Notifier {
                             + " vapid-private-key are not set",
                     false);
         }
-        Instant now = clock.instant();
-        Session session = request.change().session();
-        Instant end = session.end().atZone(session.zone()).toInstant();
-        if (!end.isAfter(now)) {
-            return new Rejected("the session ended at " + end + ": an alert about it is not worth delivering", false);
-        }
         byte[] body;
         try {
-            body = encryption.encrypt(messages.of(request), P256.decode(target.p256dh()), P256.decode(target.auth()));
+            body = encryption.encrypt(message.get(), P256.decode(target.p256dh()), P256.decode(target.auth()));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return new Rejected("the push subscription's keys are unusable: " + e.getMessage(), false);
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("TTL", Long.toString(ttl(now, end)));
-        headers.put("Urgency", urgency(request, now));
-        headers.put("Topic", topic(session.id()));
+        headers.put("TTL", Long.toString(ttl));
+        headers.put("Urgency", urgency);
+        headers.put("Topic", topic);
         headers.put("Content-Encoding", "aes128gcm");
         headers.put("Authorization", vapid.authorization(target.endpoint()));
         ReceiverResponse response;
@@ -132,10 +163,14 @@ class WebPushNotifier implements Notifier {
         return new Deferred(answer);
     }
 
-    /** Until the session ends, at most {@code longest-ttl}: after its end the alert has no use. */
+    /**
+     * Until {@code end} (a session's end, a reminder's start), at most {@code longest-ttl}, never less than 0: after
+     * it the message has no use.
+     */
     long ttl(Instant now, Instant end) {
-        return Math.min(
+        long seconds = Math.min(
                 Duration.between(now, end).getSeconds(), properties.longestTtl().getSeconds());
+        return Math.max(seconds, 0);
     }
 
     /** A cancellation, or a change within a day of the start, must reach a phone that is saving its battery. */
@@ -155,9 +190,13 @@ class WebPushNotifier implements Notifier {
      * for every version of the session, so the push service keeps only the newest undelivered one.
      */
     static String topic(SessionId session) {
-        ByteBuffer bytes = ByteBuffer.allocate(16)
-                .putLong(session.value().getMostSignificantBits())
-                .putLong(session.value().getLeastSignificantBits());
+        return topic(session.value());
+    }
+
+    /** A UUID's 16 bytes in base64url: a Topic of its own for a reminder or a digest (their delivery id). */
+    static String topic(UUID id) {
+        ByteBuffer bytes =
+                ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
@@ -167,19 +206,5 @@ class WebPushNotifier implements Notifier {
         }
         String line = body.replaceAll("\\s+", " ").strip();
         return ": " + (line.length() <= REASON_LENGTH ? line : line.substring(0, REASON_LENGTH) + "…");
-    }
-
-    @Override
-    public DeliveryResult remind(
-            DeliveryId delivery, NotificationRequest request, Endpoint endpoint, java.time.Duration lead) {
-        // PLACEHOLDER-CHANNELS: replaced by the channel's reminder
-        return new DeliveryResult.Rejected("reminders are not sent on this channel yet", false);
-    }
-
-    @Override
-    public DeliveryResult sendDigest(
-            DeliveryId delivery, eu.herald.notifications.request.Digest digest, Endpoint endpoint) {
-        // PLACEHOLDER-CHANNELS: replaced by the channel's digest
-        return new DeliveryResult.Rejected("digests are not sent on this channel yet", false);
     }
 }

@@ -26,14 +26,11 @@ import eu.herald.notifications.request.Session;
 import eu.herald.testsupport.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -44,7 +41,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * What a recipient's mail and calendar clients get, read back from a real SMTP server (GreenMail): the text, the
@@ -283,17 +279,7 @@ class EmailContentIntegrationTests {
     }
 
     private EmailNotifier notifier() {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(smtp.getSmtp().getPort());
-        Properties properties = new Properties();
-        properties.put("mail.smtp.connectiontimeout", "5000");
-        properties.put("mail.smtp.timeout", "5000");
-        sender.setJavaMailProperties(properties);
-        return new EmailNotifier(
-                new SmtpConnections(sender, 1),
-                composer,
-                Clock.fixed(Instant.parse("2022-10-05T09:12:45Z"), ZoneOffset.UTC));
+        return SmtpNotifiers.at(smtp.getSmtp().getPort(), composer, Instant.parse("2022-10-05T09:12:45Z"));
     }
 
     private static Calendar calendar(MimeMessage email) throws Exception {

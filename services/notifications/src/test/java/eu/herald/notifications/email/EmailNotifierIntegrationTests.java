@@ -18,13 +18,9 @@ import eu.herald.notifications.request.NotificationRequest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The email notifier against a real SMTP server (GreenMail), without Spring. */
 class EmailNotifierIntegrationTests {
@@ -102,14 +98,7 @@ class EmailNotifierIntegrationTests {
     }
 
     private EmailNotifier notifier(int port) {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(port);
-        Properties properties = new Properties();
-        properties.put("mail.smtp.connectiontimeout", "5000");
-        properties.put("mail.smtp.timeout", "5000");
-        sender.setJavaMailProperties(properties);
-        return new EmailNotifier(new SmtpConnections(sender, 1), composer, Clock.fixed(NOW, ZoneOffset.UTC));
+        return SmtpNotifiers.at(port, composer, NOW);
     }
 
     private static int closedPort() throws IOException {

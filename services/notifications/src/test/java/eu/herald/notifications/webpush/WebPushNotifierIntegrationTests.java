@@ -6,6 +6,7 @@ import static eu.herald.notifications.SeedRequests.plock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import eu.herald.notifications.SeedDigests;
 import eu.herald.notifications.SeedRequests;
 import eu.herald.notifications.TestTls;
 import eu.herald.notifications.delivery.DeliveryId;
@@ -14,6 +15,7 @@ import eu.herald.notifications.delivery.DeliveryResult.Deferred;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.delivery.DeliveryResult.Rejected;
 import eu.herald.notifications.request.ChangeKind;
+import eu.herald.notifications.request.Digest;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.request.Session;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -272,11 +275,93 @@ class WebPushNotifierIntegrationTests {
         assertThat(PUSH.received(browser)).isEmpty();
     }
 
-    private DeliveryResult send(NotificationRequest request) {
+    @Test
+    void remindsWithTheJoinLinkAndAsksToKeepTheReminderUntilTheSessionStarts() {
+        PushSubscriber browser = PUSH.subscribe(KEYS.publicKey());
+        LocalDateTime start = inHours(2);
+        NotificationRequest request = published(start, start.plusHours(1), browser);
+        Duration lead = Duration.ofHours(1);
+        DeliveryId delivery = reminder(request, lead);
+
+        DeliveryResult result = run(notifier -> notifier.remind(delivery, request, endpoint(request), lead));
+
+        assertThat(result).isInstanceOf(Delivered.class);
+        Received received = only(browser);
+        assertThat(received.problem()).isNull();
+        assertThat(received.notification().get("title").asString())
+                .isEqualTo("Przypomnienie: " + SeedRequests.TITLE_PL + " zaczyna się za 1 godzinę");
+        assertThat(received.notification().get("body").asString())
+                .startsWith("Sesja, którą Państwo obserwują, zaczyna się za 1 godzinę.\nTermin: ")
+                .contains(DateTimeFormatter.ofPattern("HH:mm").format(start));
+        assertThat(received.notification().get("url").asString()).isEqualTo(SeedRequests.LINK);
+        assertThat(received.notification().get("kind").asString()).isEqualTo("REMINDER");
+        assertThat(Long.parseLong(received.ttl()))
+                .isCloseTo(
+                        Duration.between(Instant.now(), start.atZone(WARSAW).toInstant())
+                                .getSeconds(),
+                        within(60L));
+        assertThat(received.urgency()).isEqualTo("high");
+        assertThat(received.topic())
+                .isEqualTo(WebPushNotifier.topic(delivery.value()))
+                .isNotEqualTo(WebPushNotifier.topic(SeedRequests.SESSION))
+                .matches("[A-Za-z0-9_-]{22}");
+    }
+
+    @Test
+    void asksForNormalUrgencyForALongLeadAndNeverForANegativeTtl() {
+        PushSubscriber browser = PUSH.subscribe(KEYS.publicKey());
+        NotificationRequest tomorrow = published(inDays(1), inDays(1).plusHours(1), browser);
+        NotificationRequest started = published(inHours(-1), inHours(1), browser);
+
+        run(notifier -> notifier.remind(
+                reminder(tomorrow, Duration.ofDays(1)), tomorrow, endpoint(tomorrow), Duration.ofDays(1)));
+        run(notifier -> notifier.remind(
+                reminder(started, Duration.ofMinutes(15)), started, endpoint(started), Duration.ofMinutes(15)));
+
+        assertThat(PUSH.received(browser)).extracting(Received::urgency).containsExactly("normal", "high");
+        assertThat(PUSH.received(browser).get(1).ttl()).isEqualTo("0");
+    }
+
+    @Test
+    void sendsADigestAsOneNotificationSummingUpItsSessions() {
+        PushSubscriber browser = PUSH.subscribe(KEYS.publicKey());
+        Endpoint endpoint = endpoint(browser);
+        Digest digest = SeedDigests.digest(plock());
+        DeliveryId delivery = DeliveryId.digest(endpoint.id(), digest.at());
+
+        DeliveryResult result = run(notifier -> notifier.sendDigest(delivery, digest, endpoint));
+
+        assertThat(result).isInstanceOf(Delivered.class);
+        Received received = only(browser);
+        assertThat(received.notification().get("title").asString())
+                .isEqualTo("Dzienne podsumowanie: 4 zmiany — Miasto Płock");
+        assertThat(received.notification().get("body").asString())
+                .isEqualTo("Zmiany w 4 sesjach: Opening session i 3 inne");
+        assertThat(received.notification().get("url").asString())
+                .isEqualTo("https://herald.example/sessions/" + SeedDigests.OPENING);
+        assertThat(received.notification().get("kind").asString()).isEqualTo("DIGEST");
+        assertThat(received.ttl()).isEqualTo(Long.toString(Duration.ofDays(1).getSeconds()));
+        assertThat(received.urgency()).isEqualTo("normal");
+        assertThat(received.topic()).isEqualTo(WebPushNotifier.topic(delivery.value()));
+    }
+
+    private DeliveryResult run(Function<WebPushNotifier, DeliveryResult> attempt) {
         List<DeliveryResult> results = new ArrayList<>();
-        service.run(context -> results.add(send(context.getBean(WebPushNotifier.class), request)));
+        service.run(context -> results.add(attempt.apply(context.getBean(WebPushNotifier.class))));
         assertThat(results).hasSize(1);
         return results.get(0);
+    }
+
+    private static DeliveryId reminder(NotificationRequest request, Duration lead) {
+        return DeliveryId.reminder(request.change().id(), endpoint(request).id(), lead);
+    }
+
+    private static Endpoint endpoint(NotificationRequest request) {
+        return request.endpoints().get(0);
+    }
+
+    private DeliveryResult send(NotificationRequest request) {
+        return run(notifier -> send(notifier, request));
     }
 
     private static void assertGone(DeliveryResult result, boolean gone) {
