@@ -14,7 +14,8 @@ class ContractSchemasTests {
             strings = {
                 "catalogue.session-changes.v1",
                 "subscriptions.notification-requests.v1",
-                "notifications.delivery-outcomes.v1"
+                "notifications.delivery-outcomes.v1",
+                "webhooks.session-digest.v1"
             })
     void everyExampleConformsToItsTopicSchema(String topic) {
         var examples = ContractSchemas.examples(topic);

@@ -84,6 +84,8 @@ final class BenchmarkStack implements AutoCloseable {
         properties.put("herald.notifications.webhooks.concurrency", options.webhookConcurrency());
         properties.put("herald.notifications.webhooks.max-per-host", options.webhookConcurrency());
         properties.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        // the warm-up and the measured change move the same session a few minutes apart: each fans out at once
+        properties.put("herald.notifications.coalescing.window", "0s");
         return Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(properties));
     }
 

@@ -41,7 +41,7 @@ class Overtaking {
     }
 
     /** A claimed delivery and the newest delivery of its session to the same endpoint, which overtook it. */
-    record Overtaken(Claimed claimed, DeliveryId by) {}
+    record Overtaken(Claimed claimed, DeliveryId by, int version) {}
 
     /** The claimed deliveries still to go out: those a newer version overtook are SUPERSEDED instead. */
     @Transactional
@@ -85,13 +85,17 @@ class Overtaking {
                 })
                 .list();
         Map<DeliveryId, List<Claimed>> newer = new HashMap<>();
+        Map<DeliveryId, Integer> versionOf = new HashMap<>();
         for (Claimed due : claimed) {
             Delivery delivery = due.delivery();
             versions.getOrDefault(delivery.sessionId().value().toString(), List.of()).stream()
                     .filter(version -> version.getValue() > delivery.sessionVersion())
-                    .forEach(version -> newer.computeIfAbsent(
-                                    DeliveryId.of(version.getKey(), delivery.endpointId()), key -> new ArrayList<>())
-                            .add(due));
+                    .forEach(version -> {
+                        DeliveryId candidate = DeliveryId.of(version.getKey(), delivery.endpointId());
+                        versionOf.put(candidate, version.getValue());
+                        newer.computeIfAbsent(candidate, key -> new ArrayList<>())
+                                .add(due);
+                    });
         }
         if (newer.isEmpty()) {
             return List.of();
@@ -103,7 +107,7 @@ class Overtaking {
                 .list()
                 .forEach(by -> newer.get(by).forEach(due -> overtaken.putIfAbsent(due, by)));
         return overtaken.entrySet().stream()
-                .map(entry -> new Overtaken(entry.getKey(), entry.getValue()))
+                .map(entry -> new Overtaken(entry.getKey(), entry.getValue(), versionOf.get(entry.getValue())))
                 .toList();
     }
 
@@ -118,11 +122,12 @@ class Overtaking {
         for (Overtaken each : overtaken) {
             Delivery delivery = each.claimed().delivery();
             int updated = jdbc.sql("""
-                            update delivery set status = 'SUPERSEDED', reason = 'by a newer version',
+                            update delivery set status = 'SUPERSEDED', reason = :reason,
                                                 next_attempt_at = null, updated_at = :at
                              where delivery_id = :id and status in ('PENDING', 'RETRYING', 'SCHEDULED')
                             """)
                     .param("at", timestamp(at))
+                    .param("reason", "by version " + each.version())
                     .param("id", delivery.id().value())
                     .update();
             if (updated == 1) {
@@ -139,7 +144,7 @@ class Overtaking {
                         .param("by", each.by().value())
                         .update();
                 Attempt superseded =
-                        new Attempt(DeliveryStatus.SUPERSEDED, "by a newer version", false, null, null, null);
+                        new Attempt(DeliveryStatus.SUPERSEDED, "by version " + each.version(), false, null, null, null);
                 recorded.add(DeliveryOutcomes.outcome(
                         new Attempted(delivery, superseded), at, delivery.attempts(), delivery.firstAttemptAt()));
             }

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -73,6 +74,7 @@ class EmailComposer {
     EmailMessage compose(DeliveryId delivery, NotificationRequest request, Endpoint endpoint) {
         Key key = new Key(
                 request.change().id(),
+                request.change().previous(),
                 request.recipient().language(),
                 request.recipient().timeZone(),
                 Channel.EMAIL);
@@ -155,5 +157,10 @@ class EmailComposer {
                 + "</a></small></p>";
     }
 
-    private record Key(ChangeId change, Locale language, ZoneId zone, Channel channel) {}
+    /**
+     * @param previous what the change tells as changed: a delivery that superseded older ones tells what changed since
+     *     the version its endpoint last received, so deliveries of one change may differ in it
+     */
+    private record Key(
+            ChangeId change, Map<String, @Nullable Object> previous, Locale language, ZoneId zone, Channel channel) {}
 }

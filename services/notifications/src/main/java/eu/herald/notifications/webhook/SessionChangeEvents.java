@@ -10,6 +10,7 @@ import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.rendering.LocalTimes;
 import eu.herald.notifications.rendering.PreviousTimes;
 import eu.herald.notifications.request.ChangeId;
+import eu.herald.notifications.request.ChangeKind;
 import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.request.Recipient;
 import eu.herald.notifications.request.Session;
@@ -31,12 +32,10 @@ import tools.jackson.databind.util.RawValue;
  * the change as the municipality sees it: the session's snapshot, the fields that changed with their previous
  * values, and the times in the municipality's zone.
  *
- * <p>A fan-out renders one change for up to hundreds of thousands of municipalities; writing the whole event each
- * time, the session's snapshot above all, took about a tenth of the service's CPU when it sent 100,000 webhooks. So
- * what depends only on the change is written once, and what depends on the change and the reader (zone and
- * language: the local times) once per reader; per delivery only the event's id and the municipality are written,
- * around those fragments. The fragments are written by the same mapper as the rest, so the body is the same, byte
- * for byte, as the whole event written at once.
+ * <p>Writing the whole event per delivery took a tenth of the CPU of 100,000 webhooks, so what depends only on the
+ * change is written once, what depends on the reader (zone and language: the local times) once per reader, and per
+ * delivery only the event's id and the municipality, around those fragments; the same mapper writes them all, so the
+ * body is byte for byte the whole event written at once.
  */
 final class SessionChangeEvents {
 
@@ -44,17 +43,16 @@ final class SessionChangeEvents {
 
     /** Changes whose fragments are kept: a fan-out in flight per consumer thread, with room for retries beside them. */
     private static final int CHANGES = 32;
-
-    /**
-     * Zone and language pairs whose local times are kept per change: many municipalities share both. Beyond that
-     * many, some are dropped and written again when their readers come back.
-     */
+    /** Zone and language pairs whose local times are kept per change (many municipalities share both). */
     private static final int READERS = 64;
 
     private final JsonMapper json;
 
-    /** Keyed by the change's id, as the email renderings are: an id names one change, never edited afterwards. */
-    private final Cache<ChangeId, WrittenChange> written =
+    /**
+     * Keyed by the change and what it tells (as the email renderings are): a delivery that superseded older ones tells
+     * what changed since an earlier version.
+     */
+    private final Cache<Told, WrittenChange> written =
             Caffeine.newBuilder().maximumSize(CHANGES).build();
 
     private final AtomicLong writes = new AtomicLong();
@@ -140,10 +138,13 @@ final class SessionChangeEvents {
         return writes.get();
     }
 
+    private record Told(ChangeId change, ChangeKind kind, Map<String, @Nullable Object> previous) {}
+
     byte[] render(DeliveryId delivery, NotificationRequest request) {
         SessionChange change = request.change();
         Recipient recipient = request.recipient();
-        WrittenChange fragments = written.get(change.id(), id -> write(change));
+        WrittenChange fragments =
+                written.get(new Told(change.id(), change.kind(), change.previous()), told -> write(change));
         WrittenTimes times = fragments.readers().get(reader(recipient), reader -> write(change, reader));
         return write(CloudEvent.of(
                 delivery.toString(),
