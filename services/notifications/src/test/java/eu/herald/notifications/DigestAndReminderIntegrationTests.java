@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -164,34 +165,58 @@ class DigestAndReminderIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void sendsADigestAndAReminderOnceWithTwoInstancesRunning() throws Exception {
-        clock.setTo(EVENING);
+        // both instances on the system's clock (leases mean something only between clocks that agree): Fundão's digest
+        // and Płock's reminder come due together, a few seconds to a minute from now, at a whole minute
+        clock.reset();
+        ZonedDateTime due = ZonedDateTime.now(ZoneId.of("Europe/Lisbon"))
+                .plusSeconds(15)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plusMinutes(1);
         Target fundao = Target.email("digest-twice");
         UUID digested = UUID.randomUUID();
-        produceRequest(FUNDAO, text(forFundao(publishedForFundao(digested, fundao), UUID.randomUUID())));
-        awaitStatus(delivery(digested, fundao), DeliveryStatus.SCHEDULED);
+        ObjectNode digest = forFundao(publishedForFundao(digested, fundao), UUID.randomUUID());
+        startingAt(digest, due.plusDays(3));
+        ((ObjectNode) digest.get("recipient").get("preferences"))
+                .put("digestTime", due.toLocalTime().toString());
+        Target plock = Target.email("reminder-twice");
+        UUID reminded = UUID.randomUUID();
+        ObjectNode reminder = ofSession(rescheduledForPlock(reminded, plock), UUID.randomUUID(), event);
+        startingAt(reminder, due.plusHours(1));
 
-        // the other instance's clock is the system's, long past the digest, and soon past the reminder
         try (ConfigurableApplicationContext other = anotherInstance(TestSmtp.port(), Map.of())) {
-            clock.setTo(FUNDAOS_MORNING);
-            awaitStatus(delivery(digested, fundao), DeliveryStatus.SENT);
-            await().during(Duration.ofSeconds(2))
-                    .until(() -> TestSmtp.to(fundao.address()).size() == 1);
+            produceRequest(FUNDAO, text(digest));
+            produceRequest(PLOCK, text(reminders(reminder, "PT1H")));
+            awaitStatus(delivery(digested, fundao), DeliveryStatus.SCHEDULED);
+            awaitStatus(reminder(reminded, plock, "PT1H"), DeliveryStatus.SCHEDULED);
+            assertThat(deliveries.find(delivery(digested, fundao)).orElseThrow().digestAt())
+                    .isEqualTo(due.toInstant());
 
-            // a session that starts an hour and ten seconds from now: its reminder an hour before is due in ten seconds
-            clock.reset();
-            Target plock = Target.email("reminder-twice");
-            UUID reminded = UUID.randomUUID();
-            ObjectNode request = ofSession(rescheduledForPlock(reminded, plock), UUID.randomUUID(), event);
-            LocalDateTime start = LocalDateTime.ofInstant(
-                    Instant.now().plus(Duration.ofHours(1)).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS),
-                    ZoneId.of("Europe/Warsaw"));
-            ((ObjectNode) request.get("change").get("session"))
-                    .put("start", start.toString())
-                    .put("end", start.plusHours(1).toString());
-            produceRequest(PLOCK, text(reminders(request, "PT1H")));
-            awaitStatus(reminder(reminded, plock, "PT1H"), DeliveryStatus.SENT);
-            await().during(Duration.ofSeconds(2)).until(() -> mails(reminder(reminded, plock, "PT1H")) == 1);
+            // due at most 75 seconds from now
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                assertThat(deliveries
+                                .find(delivery(digested, fundao))
+                                .orElseThrow()
+                                .status())
+                        .isEqualTo(DeliveryStatus.SENT);
+                assertThat(deliveries
+                                .find(reminder(reminded, plock, "PT1H"))
+                                .orElseThrow()
+                                .status())
+                        .isEqualTo(DeliveryStatus.SENT);
+            });
+            await().during(Duration.ofSeconds(2))
+                    .until(() ->
+                            TestSmtp.to(fundao.address()).size() == 1 && mails(reminder(reminded, plock, "PT1H")) == 1);
         }
+    }
+
+    /** The request's session moved to start at {@code start} (local to the session's zone), an hour long. */
+    private static void startingAt(ObjectNode request, ZonedDateTime start) {
+        LocalDateTime local =
+                start.withZoneSameInstant(ZoneId.of("Europe/Warsaw")).toLocalDateTime();
+        ((ObjectNode) request.get("change").get("session"))
+                .put("start", local.toString())
+                .put("end", local.plusHours(1).toString());
     }
 
     private ObjectNode forFundao(ObjectNode request, UUID session) {
