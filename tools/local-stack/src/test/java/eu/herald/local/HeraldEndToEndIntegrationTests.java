@@ -107,9 +107,9 @@ class HeraldEndToEndIntegrationTests {
     private static void coalesceNothing() throws IOException {
         try {
             URI session = herald.service("catalogue").url().resolve("/api/sessions/" + NETWORKING_SESSION);
-            String event = JSON.readTree(HTTP.send(
-                                    HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString())
-                            .body())
+            String event = JSON.readTree(
+                            HTTP.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString())
+                                    .body())
                     .path("eventId")
                     .asString();
             HttpResponse<String> set = HTTP.send(
