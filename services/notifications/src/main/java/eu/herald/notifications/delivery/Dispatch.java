@@ -30,10 +30,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns notification requests into deliveries, one per endpoint, and attempts each one it holds through the
- * notifier of its channel, several at a time; one that must wait (quiet hours) is recorded SCHEDULED and left to the
- * retry scheduler. A transient failure is tried again on the retry schedule; when the schedule is used up the
- * delivery is DEAD.
+ * Turns requests into deliveries ({@link Planning}) and attempts those it holds, several at a time, on their channels;
+ * held ones (SCHEDULED) go to the retry scheduler. A transient failure is retried on schedule, then DEAD.
  */
 @Service
 public class Dispatch implements DisposableBean {
