@@ -5,12 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,8 +19,6 @@ import java.util.TreeMap;
  * mail about one session describe its zone alike.
  */
 final class TimeZones {
-
-    private static final DateTimeFormatter ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private TimeZones() {}
 
@@ -56,7 +51,11 @@ final class TimeZones {
         lines.property("END", "VTIMEZONE");
     }
 
-    /** The observance that starts at {@code at}, {@code start} in the offset before it. */
+    /**
+     * The observance that starts at {@code at}, {@code start} in the offset before it. No TZNAME (optional in RFC 5545):
+     * JDK 17 names a zone by its offset (GMT+01:00 for CET) now and then while other threads look up zone names in
+     * other languages, which made a mail's VTIMEZONE differ from the feed's for the same session.
+     */
     private static void observance(
             ContentLines lines, ZoneId zone, Instant at, LocalDateTime start, ZoneOffset offsetBefore) {
         ZoneRules rules = zone.getRules();
@@ -65,7 +64,6 @@ final class TimeZones {
                 .property("DTSTART", ContentLines.local(start))
                 .property("TZOFFSETFROM", ContentLines.offset(offsetBefore))
                 .property("TZOFFSETTO", ContentLines.offset(rules.getOffset(at)))
-                .text("TZNAME", ABBREVIATION.format(ZonedDateTime.ofInstant(at, zone)))
                 .property("END", kind);
     }
 }

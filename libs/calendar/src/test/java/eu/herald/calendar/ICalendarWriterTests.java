@@ -102,8 +102,8 @@ class ICalendarWriterTests {
         assertThat(timeZone(feed))
                 .isEqualTo(timeZone(invitation))
                 .startsWith("BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw\r\nBEGIN:STANDARD\r\nDTSTART:20210101T000000\r\n")
-                .contains("DTSTART:20220327T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n")
-                .contains("DTSTART:20231029T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n")
+                .contains("DTSTART:20220327T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\n")
+                .contains("DTSTART:20231029T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\n")
                 .doesNotContain("DTSTART:2024");
     }
 
