@@ -125,7 +125,9 @@ class CatalogueContentEscapingIntegrationTests extends IntegrationTestSupport {
                 List.of(),
                 null,
                 null,
-                null);
+                null,
+                null,
+                Map.of());
     }
 
     private static String value(VEvent event, String name) {

@@ -118,7 +118,9 @@ public final class SeedRequests {
                 List.of("territorial-cohesion"),
                 cancellation,
                 languages,
-                null);
+                null,
+                null,
+                Map.of());
     }
 
     public static NotificationRequest published(ChangeId change, Recipient recipient, Endpoint... endpoints) {

@@ -40,49 +40,6 @@ public record Session(
         @Nullable UUID eventId,
         Map<String, String> eventName) {
 
-    /** A session whose snapshot did not name its event. */
-    public Session(
-            SessionId id,
-            int version,
-            @Nullable String status,
-            @Nullable String defaultLanguage,
-            Map<String, String> title,
-            Map<String, String> description,
-            LocalDateTime start,
-            LocalDateTime end,
-            ZoneId zone,
-            @Nullable String format,
-            @Nullable String venue,
-            @Nullable String platform,
-            @Nullable String joinLink,
-            @Nullable String registrationLink,
-            List<String> themes,
-            @Nullable String cancellationReason,
-            @Nullable List<String> languages,
-            @Nullable List<String> organisers) {
-        this(
-                id,
-                version,
-                status,
-                defaultLanguage,
-                title,
-                description,
-                start,
-                end,
-                zone,
-                format,
-                venue,
-                platform,
-                joinLink,
-                registrationLink,
-                themes,
-                cancellationReason,
-                languages,
-                organisers,
-                null,
-                Map.of());
-    }
-
     public Session {
         eventName = eventName == null ? Map.of() : Map.copyOf(eventName);
         title = Map.copyOf(title);

@@ -177,7 +177,9 @@ class EmailComposerTests {
                 List.of(),
                 null,
                 null,
-                null);
+                null,
+                null,
+                Map.of());
         EmailMessage message = compose(SeedRequests.request(
                 newChange(), ChangeKind.UPDATED, session, Map.of(), List.of(), inEnglish(), email("a@example.org")));
 

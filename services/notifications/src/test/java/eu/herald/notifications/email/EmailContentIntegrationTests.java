@@ -187,7 +187,9 @@ class EmailContentIntegrationTests {
                 List.of(),
                 null,
                 null,
-                null);
+                null,
+                null,
+                Map.of());
         MimeMessage email = send(request(ChangeKind.UPDATED, hostile, Map.of(), List.of(), inEnglish()));
 
         String html = TestSmtp.part(email, "text/html");
@@ -252,7 +254,9 @@ class EmailContentIntegrationTests {
                 List.of("territorial-cohesion"),
                 cancellation,
                 null,
-                null);
+                null,
+                null,
+                Map.of());
     }
 
     private static NotificationRequest request(

@@ -178,7 +178,9 @@ class SessionChangeEventsTests {
                 List.of(),
                 null,
                 null,
-                null);
+                null,
+                null,
+                Map.of());
         Map<String, @Nullable Object> relocation = new LinkedHashMap<>();
         relocation.put("venue", null);
         relocation.put("platform", "Webex " + ESCAPES);
@@ -241,7 +243,9 @@ class SessionChangeEventsTests {
                 List.of("territorial-cohesion", "digital-transformation"),
                 cancellationReason,
                 null,
-                null);
+                null,
+                null,
+                Map.of());
     }
 
     /** Readers in several zones and languages, some sharing both with another municipality. */
