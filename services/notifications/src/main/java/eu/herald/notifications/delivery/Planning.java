@@ -46,13 +46,12 @@ final class Planning {
                 Delivery delivery = canSend && hold != null
                         ? Delivery.scheduled(request, endpoint, now, hold)
                         : Delivery.pending(request, endpoint, now, canSend ? lease : null);
+                planned.putIfAbsent(delivery.id(), Job.of(delivery, request, endpoint));
                 if (!canSend) {
                     // kept PENDING and visible in the log until a notifier for the channel exists
                     log.info("no notifier for {} yet; delivery {} stays pending", endpoint.channel(), delivery.id());
-                    planned.putIfAbsent(delivery.id(), Job.of(delivery, request, endpoint));
                     continue;
                 }
-                planned.putIfAbsent(delivery.id(), Job.of(delivery, request, endpoint));
                 Reminders.of(request, endpoint, now)
                         .forEach(reminder -> planned.putIfAbsent(reminder.id(), Job.of(reminder, request, endpoint)));
             }

@@ -179,8 +179,7 @@ class WebPushNotifier implements Notifier {
         if (kind == ChangeKind.CANCELLED) {
             return "high";
         }
-        Session session = request.change().session();
-        Instant start = session.start().atZone(session.zone()).toInstant();
+        Instant start = request.change().session().startsAt();
         boolean soon = Duration.between(now, start).compareTo(DAY) <= 0;
         return kind != ChangeKind.PUBLISHED && soon ? "high" : "normal";
     }
