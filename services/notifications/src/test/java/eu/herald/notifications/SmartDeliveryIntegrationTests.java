@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -61,10 +62,7 @@ class SmartDeliveryIntegrationTests extends IntegrationTestSupport {
     @Test
     void mergesTwoQuickMovesIntoOneMailSayingWhatChangedSinceTheLastOneReceived() throws Exception {
         clock.setTo(EVENING);
-        mvc.perform(put("/api/events/{id}/coalescing-window", event)
-                        .with(operator())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"window\": \"PT2M\"}"))
+        setWindow("\"PT2M\"")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.window").value("PT2M"))
                 .andExpect(jsonPath("$.isDefault").value(false));
@@ -111,11 +109,7 @@ class SmartDeliveryIntegrationTests extends IntegrationTestSupport {
     @Test
     void sendsAChangeOfASessionWhoseWindowEndedAtOnce() throws Exception {
         clock.setTo(EVENING);
-        mvc.perform(put("/api/events/{id}/coalescing-window", event)
-                        .with(operator())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"window\": \"PT2M\"}"))
-                .andExpect(status().isOk());
+        setWindow("\"PT2M\"").andExpect(status().isOk());
         Target plock = Target.email("window-ended");
         UUID first = UUID.randomUUID();
         produceRequest(PLOCK, text(move(first, plock, 2, "16:30", "17:00")));
@@ -132,10 +126,7 @@ class SmartDeliveryIntegrationTests extends IntegrationTestSupport {
     @Test
     void refusesACoalescingWindowThatIsNotADurationOrTooLong() throws Exception {
         for (String window : List.of("\"two minutes\"", "\"-PT1M\"", "\"PT2H\"", "null")) {
-            mvc.perform(put("/api/events/{id}/coalescing-window", event)
-                            .with(operator())
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"window\": " + window + "}"))
+            setWindow(window)
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("window"));
         }
@@ -166,6 +157,14 @@ class SmartDeliveryIntegrationTests extends IntegrationTestSupport {
         Delivery superseded = deliveries.find(delivery(first, plock)).orElseThrow();
         assertThat(superseded.reason()).isEqualTo("by version 3");
         assertThat(superseded.sentAt()).isNull();
+    }
+
+    /** Sets this test's event's coalescing window; {@code window} is the JSON value. */
+    private ResultActions setWindow(String window) throws Exception {
+        return mvc.perform(put("/api/events/{id}/coalescing-window", event)
+                .with(operator())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"window\": " + window + "}"));
     }
 
     private void produce(String request) {
