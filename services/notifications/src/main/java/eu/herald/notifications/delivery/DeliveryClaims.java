@@ -92,20 +92,22 @@ class DeliveryClaims {
         return withRequests(claim(CLAIM, limit, now, leaseUntil));
     }
 
+    private record DigestKey(EndpointId endpoint, Instant at) {}
+
     /** Claims up to {@code limit} digests that are due, each with all its deliveries. */
     @Transactional
     List<ClaimedDigest> claimDigests(int limit, Instant now, Instant leaseUntil) {
-        Map<String, List<Claimed>> digests = new LinkedHashMap<>();
+        Map<DigestKey, List<Claimed>> digests = new LinkedHashMap<>();
         for (Claimed claimed : withRequests(claim(CLAIM_DIGESTS, limit, now, leaseUntil))) {
             Delivery delivery = claimed.delivery();
-            digests.computeIfAbsent(delivery.endpointId() + "@" + delivery.digestAt(), key -> new ArrayList<>())
+            digests.computeIfAbsent(
+                            new DigestKey(delivery.endpointId(), Objects.requireNonNull(delivery.digestAt())),
+                            key -> new ArrayList<>())
                     .add(claimed);
         }
-        return digests.values().stream()
-                .map(claimed -> {
-                    Delivery first = claimed.get(0).delivery();
-                    return new ClaimedDigest(first.endpointId(), Objects.requireNonNull(first.digestAt()), claimed);
-                })
+        return digests.entrySet().stream()
+                .map(digest -> new ClaimedDigest(
+                        digest.getKey().endpoint(), digest.getKey().at(), digest.getValue()))
                 .toList();
     }
 
