@@ -43,7 +43,7 @@ public final class DeliveryTiming {
         Optional<Hold> coalesced = coalescedUntil == null || !coalescedUntil.isAfter(now)
                 ? Optional.empty()
                 : Optional.of(new Hold(coalescedUntil, Hold.Reason.COALESCING));
-        if (isUrgent(request, now)) {
+        if (startsSoon(request, now)) {
             return coalesced;
         }
         Optional<Hold> preferred = preferredHold(request, now);
@@ -70,10 +70,8 @@ public final class DeliveryTiming {
                 .map(end -> new Hold(end, Hold.Reason.QUIET_HOURS));
     }
 
-    boolean isUrgent(NotificationRequest request, Instant now) {
-        if (request.change().kind() == ChangeKind.CANCELLED) {
-            return true;
-        }
+    /** Whether the session starts within the urgent lead time, or has started: waiting would only make the news later. */
+    private boolean startsSoon(NotificationRequest request, Instant now) {
         return request.change().session().startsAt().isBefore(now.plus(urgentLeadTime));
     }
 }
