@@ -9,6 +9,7 @@ import eu.herald.notifications.webpush.TestVapidKeys;
 import eu.herald.testsupport.TestIssuer;
 import eu.herald.testsupport.TestPostgres;
 import eu.herald.testsupport.TestSmtp;
+import eu.herald.testsupport.TestTls;
 import eu.herald.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;

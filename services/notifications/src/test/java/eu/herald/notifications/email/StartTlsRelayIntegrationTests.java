@@ -3,10 +3,10 @@ package eu.herald.notifications.email;
 import static eu.herald.notifications.SeedRequests.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.herald.notifications.TestTls;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Delivered;
 import eu.herald.notifications.request.Endpoint;
+import eu.herald.testsupport.TestTls;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import eu.herald.notifications.TestTls;
+import eu.herald.testsupport.TestTls;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import eu.herald.notifications.SeedDigests;
 import eu.herald.notifications.SeedRequests;
-import eu.herald.notifications.TestTls;
 import eu.herald.notifications.delivery.DeliveryId;
 import eu.herald.notifications.delivery.DeliveryResult;
 import eu.herald.notifications.delivery.DeliveryResult.Deferred;
@@ -21,6 +20,7 @@ import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.request.Session;
 import eu.herald.notifications.webpush.PushServiceDouble.Answer;
 import eu.herald.notifications.webpush.PushServiceDouble.Received;
+import eu.herald.testsupport.TestTls;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

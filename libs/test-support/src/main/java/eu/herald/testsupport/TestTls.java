@@ -1,6 +1,4 @@
-package eu.herald.notifications;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package eu.herald.testsupport;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +74,8 @@ public record TestTls(SSLContext server, Path certificate) {
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + arguments[0] + " failed: " + output);
+        }
     }
 }
