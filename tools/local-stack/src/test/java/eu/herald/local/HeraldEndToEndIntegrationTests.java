@@ -97,35 +97,7 @@ class HeraldEndToEndIntegrationTests {
         deleteRecursively(HOME);
         herald = new LocalStack(LocalStackSettings.onFreePorts(HOME, REPOSITORY));
         herald.start();
-        coalesceNothing();
-    }
-
-    /**
-     * The tests change the seeded session seconds apart and expect each change to go out at once: the operators of its
-     * event turn coalescing off for it, as they would for an event whose every change is urgent.
-     */
-    private static void coalesceNothing() throws IOException {
-        try {
-            URI session = herald.service("catalogue").url().resolve("/api/sessions/" + NETWORKING_SESSION);
-            String event = JSON.readTree(
-                            HTTP.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString())
-                                    .body())
-                    .path("eventId")
-                    .asString();
-            HttpResponse<String> set = HTTP.send(
-                    HttpRequest.newBuilder(herald.service("notifications")
-                                    .url()
-                                    .resolve("/api/events/" + event + "/coalescing-window"))
-                            .header("Authorization", "Bearer " + herald.accessToken("herald-operator"))
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString("{\"window\": \"PT0S\"}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        SeededEventCoalescing.turnOff(herald);
     }
 
     @AfterAll
