@@ -69,6 +69,12 @@ public record SessionChange(
         return themesOf(session);
     }
 
+    /** What the matcher reads of the change. */
+    @JsonIgnore
+    public ChangeCriteria criteria() {
+        return new ChangeCriteria(sessionId(), eventId(), themes(), kind);
+    }
+
     private static UUID uuid(JsonNode node, String field) {
         UUID value = optionalUuid(node, field);
         if (value == null) {
