@@ -87,7 +87,12 @@ public class EmailVerification {
 
     /** The endpoint a valid, unexpired confirmation token names, without changing anything. */
     public Optional<Endpoint> pending(String token) {
-        return tokens.verify(PURPOSE, token).flatMap(this::endpointIfUnexpired);
+        return tokens.verify(PURPOSE, token).flatMap(payload -> endpoint(payload, false));
+    }
+
+    /** The endpoint a genuine confirmation token names once the token has expired (to say so in its language). */
+    public Optional<Endpoint> expired(String token) {
+        return tokens.verify(PURPOSE, token).flatMap(payload -> endpoint(payload, true));
     }
 
     /** Activates the endpoint the token names; empty when the token is invalid or expired. */
@@ -98,13 +103,13 @@ public class EmailVerification {
         return endpoint.flatMap(found -> endpoints.find(found.id()));
     }
 
-    private Optional<Endpoint> endpointIfUnexpired(String payload) {
+    private Optional<Endpoint> endpoint(String payload, boolean expired) {
         String[] parts = payload.split(":");
         if (parts.length != 2) {
             return Optional.empty();
         }
         try {
-            if (clock.instant().getEpochSecond() > Long.parseLong(parts[1])) {
+            if (expired != clock.instant().getEpochSecond() > Long.parseLong(parts[1])) {
                 return Optional.empty();
             }
             return endpoints.find(new EndpointId(UUID.fromString(parts[0])));
