@@ -35,9 +35,13 @@ export function context(browser, { locale, viewport }) {
  * Signs in through the authorization server's own login page, as a person does: a protected page of the web
  * application sends the browser there, and back after the password. The login page is checked with axe-core.
  */
-export async function signIn(page, user, { start = '/', keyboard = false, shot } = {}) {
+export async function signIn(page, user, { start = '/', keyboard = false, language, shot } = {}) {
   await page.goto(WEB + start);
   await page.waitForURL((url) => url.href.startsWith(AUTHORIZATION));
+  await page.locator('#username').waitFor();
+  if (language) {
+    assert.equal(await page.locator('html').getAttribute('lang'), language, 'the sign-in page speaks the page language');
+  }
   await visited(page, `the sign-in page for ${user}`, { shot });
   if (keyboard) {
     // the form is usable without a pointer: the user name has the focus, Tab moves on, Enter submits

@@ -3,6 +3,7 @@ package eu.herald.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eu.herald.testsupport.AuthorizationSecrets;
 import eu.herald.testsupport.WebhookReceiver;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -124,7 +125,7 @@ class BrowserIntegrationTests {
         environment.put("HERALD_RESULTS", results.toString());
         environment.put("CHROMIUM", CHROMIUM.toString());
         Properties passwords = new Properties();
-        Path file = herald.settings().home().resolve("authorization").resolve("user-passwords.properties");
+        Path file = herald.settings().home().resolve("authorization").resolve(AuthorizationSecrets.USER_PASSWORDS);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             passwords.load(reader);
         }
