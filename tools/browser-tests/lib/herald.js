@@ -99,7 +99,8 @@ export async function replacePushService(context, endpoint) {
           return true;
         },
       };
-      window.__heraldApplicationServerKey = options.applicationServerKey;
+      // kept across the reload that follows the registration, for the test to compare with the page's key
+      sessionStorage.setItem('applicationServerKey', base64url(options.applicationServerKey));
       return subscription;
     };
     PushManager.prototype.getSubscription = async function getSubscription() {
