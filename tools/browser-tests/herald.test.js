@@ -35,14 +35,26 @@ function step(name, body) {
       await body();
     } catch (error) {
       failed = name;
+      await showWhereItFailed();
       throw error;
     }
   });
 }
 const TERRITORIAL_COHESION = 'Spójność terytorialna';
 
+let browser;
+
+/** Every open page's address, main text and a screenshot (failed-<n>.png), to explain a failed step. */
+async function showWhereItFailed() {
+  const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+  for (const [index, page] of pages.entries()) {
+    const text = await page.locator('main, body').first().innerText().catch((error) => error.message);
+    console.log(`page ${index}: ${page.url()}\n${text}`);
+    await screenshot(page, `failed-${index}`).catch(() => {});
+  }
+}
+
 describe('Herald in a browser', { concurrency: 1 }, () => {
-  let browser;
   let clerk; // Płock's clerk, in Polish
   let operator;
   let fanOut; // the fan-out page's URL, for the history step
@@ -142,11 +154,11 @@ describe('Herald in a browser', { concurrency: 1 }, () => {
       await operator.getByRole('link', { name: 'Edit', exact: true }).click();
       await operator.waitForURL('**/edit');
       await visited(operator, 'console: editing the session');
-      for (const field of ['#start', '#end']) {
-        const input = operator.locator(field);
+      for (const field of ['start', 'end']) {
+        const input = operator.locator(`input[type=datetime-local][name=${field}]`);
         await input.fill(later(await input.inputValue(), 30));
       }
-      await operator.locator('form:has(#start) button[type=submit]').click();
+      await operator.getByRole('button', { name: 'Preview', exact: true }).click();
       await operator.locator('#change-kind').waitFor();
       assert.match(await operator.locator('#change-kind').innerText(), /rescheduled/);
       // Płock, Lublin and Fundão follow territorial cohesion by email; Płock also by its webhook and this browser

@@ -42,6 +42,15 @@ export async function axe(page, name) {
       .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   });
   assert.deepEqual(violations, [], `axe-core on ${name ?? page.url()}:\n  ${violations.join('\n  ')}`);
+  // axe-core 4.7+ no longer reports duplicate ids, which break a label's for= and aria references: said here
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map();
+    document.querySelectorAll('[id]').forEach((element) => seen.set(element.id, (seen.get(element.id) ?? 0) + 1));
+    return [...seen].filter(([, count]) => count > 1).map(([id, count]) => `#${id} ×${count}`);
+  });
+  if (duplicates.length > 0) {
+    console.warn(`duplicate ids on ${name ?? page.url()}: ${duplicates.join(', ')}`);
+  }
 }
 
 /** A full-page screenshot in HERALD_SCREENSHOTS (the module's target/screenshots), named for docs/screenshots. */
