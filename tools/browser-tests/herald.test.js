@@ -233,15 +233,17 @@ describe('Herald in a browser', { concurrency: 1 }, () => {
     for (const page of ['', '/subscriptions', '/endpoints', '/deliveries']) {
       await phone.goto(PORTAL + page);
       await fitsTheWidth(phone, PORTAL + page);
-      await visited(phone, `${PORTAL}${page} at 360 px`);
+      await visited(phone, `${PORTAL}${page} at 360 px`, { shot: page === '/endpoints' && 'phone-portal-endpoints' });
     }
-    await screenshot(phone, 'phone-portal-endpoints');
     await phone.context().close();
 
     const narrowOperator = await (await context(browser, { locale: 'en-GB', viewport: PHONE })).newPage();
     await signIn(narrowOperator, 'operator', { start: '/console', keyboard: true });
     await fitsTheWidth(narrowOperator, '/console');
     await visited(narrowOperator, 'console at 360 px', { shot: 'phone-console' });
+    await narrowOperator.goto(`/console/sessions/${NETWORKING_SESSION}`);
+    await fitsTheWidth(narrowOperator, 'the session page');
+    await visited(narrowOperator, 'the session page at 360 px');
     await narrowOperator.goto(fanOut);
     await fitsTheWidth(narrowOperator, 'the fan-out page');
     await visited(narrowOperator, 'the fan-out page at 360 px');

@@ -58,6 +58,7 @@ class BrowserIntegrationTests {
         requireChromium();
         installBrowserTests();
         deleteRecursively(HOME);
+        deleteRecursively(SCREENSHOTS);
         webhooks = WebhookReceiver.start();
         pushService = PushReceiver.start(HOME.resolve("push-receiver"));
         LocalStackSettings settings = LocalStackSettings.onFreePorts(HOME.resolve("stack"), REPOSITORY);
