@@ -46,7 +46,8 @@ class FanOutController {
             Model model,
             Locale locale) {
         Progress progress = progress(services.notifications(), id, version);
-        FanOutStatus status = FanOutStatus.of(progress, expected, messages, locale);
+        boolean settled = expected != null && progress.total() >= expected;
+        FanOutStatus status = FanOutStatus.of(progress, expected, settled, messages, locale);
         model.addAttribute("sessionView", programme.session(id));
         model.addAttribute("version", version);
         model.addAttribute("expected", expected);
@@ -65,9 +66,10 @@ class FanOutController {
             @RegisteredOAuth2AuthorizedClient("herald") OAuth2AuthorizedClient signedIn,
             Locale locale) {
         RestClient notifications = services.notificationsWith(signedIn.getAccessToken());
+        Settling settling = new Settling(expected);
         return streams.follow(
                 () -> progress(notifications, id, version),
-                progress -> FanOutStatus.of(progress, expected, messages, locale));
+                progress -> FanOutStatus.of(progress, expected, settling.settled(progress), messages, locale));
     }
 
     private static Progress progress(RestClient notifications, UUID id, int version) {

@@ -6,15 +6,17 @@ import org.springframework.context.MessageSource;
 
 /**
  * What the fan-out page says about a fan-out, in words and as a state scripts and tests can wait for:
- * {@code waiting} (nothing arrived yet), {@code sending}, {@code delivered} (every delivery arrived, as many as the
- * preview counted when it did, and none is pending or retrying: held ones go out later by themselves), {@code dead}
+ * {@code waiting} (nothing arrived yet), {@code sending}, {@code delivered} (every delivery arrived, see {@link
+ * Settling}, and none is pending or retrying: held ones go out later by themselves), {@code dead}
  * (done, but some could not be delivered), {@code nobody} (the preview counted no one to tell).
  *
  * @param heldText how many are held for quiet hours, a digest or a coalescing window, said apart
  */
 public record FanOutStatus(String state, String text, String heldText) {
 
-    static FanOutStatus of(Progress progress, @Nullable Integer expected, MessageSource messages, Locale locale) {
+    /** @param settled whether every delivery has arrived, or the counts stood still long enough to say so */
+    static FanOutStatus of(
+            Progress progress, @Nullable Integer expected, boolean settled, MessageSource messages, Locale locale) {
         Progress.Counts all = progress.all();
         String held = all.held() == 0
                 ? ""
@@ -25,7 +27,7 @@ public record FanOutStatus(String state, String text, String heldText) {
             state = "nobody";
         } else if (progress.total() == 0) {
             state = "waiting";
-        } else if (!progress.finished() || (expected != null && progress.total() < expected)) {
+        } else if (!progress.finished() || !settled) {
             state = "sending";
             int done = all.sent() + all.held() + all.dead() + all.superseded();
             arguments = new Object[] {done, expected != null ? Math.max(expected, progress.total()) : progress.total()};
