@@ -8,6 +8,7 @@ import eu.herald.web.console.Programme;
 import eu.herald.web.console.Session;
 import eu.herald.web.console.Theme;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -127,6 +128,7 @@ class EditController {
             // another operator's change came first: theirs is shown, the operator's typing is kept to apply again
             model.addAttribute("conflict", current);
             form.setVersion(current.version());
+            form.setThemesRead(new ArrayList<>(current.themes()));
         } else {
             FormErrors.show(SessionForm.onTheForm(problem), errors);
         }

@@ -29,6 +29,7 @@ public class SessionForm {
     private String platform = "";
     private String joinLink = "";
     private List<String> themes = new ArrayList<>();
+    private List<String> themesRead = new ArrayList<>();
 
     static SessionForm of(Session session) {
         SessionForm form = new SessionForm();
@@ -44,12 +45,14 @@ public class SessionForm {
         form.platform = orEmpty(session.platform());
         form.joinLink = orEmpty(session.joinLink());
         form.themes = new ArrayList<>(session.themes());
+        form.themesRead = new ArrayList<>(session.themes());
         return form;
     }
 
     /**
      * The form as a JSON merge patch of the session: a blank field removes what it names (a title in one language,
-     * the venue), and the themes are replaced whole. What did not change changes nothing.
+     * the venue), and the themes are replaced whole, in the order the session had them (the checkboxes list them in
+     * the taxonomy's order, and another order would be a change). What did not change changes nothing.
      */
     Map<String, @Nullable Object> patch() {
         Map<String, @Nullable Object> title = new LinkedHashMap<>();
@@ -65,8 +68,15 @@ public class SessionForm {
         patch.put("venue", blankToNull(venue));
         patch.put("platform", blankToNull(platform));
         patch.put("joinLink", blankToNull(joinLink));
-        patch.put("themes", List.copyOf(themes));
+        patch.put("themes", themesInOrderRead());
         return patch;
+    }
+
+    private List<String> themesInOrderRead() {
+        List<String> ordered = new ArrayList<>(themesRead);
+        ordered.retainAll(themes);
+        themes.stream().filter(theme -> !ordered.contains(theme)).forEach(ordered::add);
+        return ordered;
     }
 
     /** The catalogue names a title's language {@code title.pl}; the form's field for it is {@code titlePl}. */
@@ -180,5 +190,13 @@ public class SessionForm {
 
     public void setThemes(List<String> themes) {
         this.themes = themes;
+    }
+
+    public List<String> getThemesRead() {
+        return themesRead;
+    }
+
+    public void setThemesRead(List<String> themesRead) {
+        this.themesRead = themesRead;
     }
 }
