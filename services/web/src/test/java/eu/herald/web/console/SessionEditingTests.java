@@ -71,6 +71,12 @@ class SessionEditingTests extends ConsoleTestSupport {
     }
 
     @Test
+    void aPreviewOpenedAgainInAnotherLanguageLeadsBackToTheForm() throws Exception {
+        mvc.perform(get("/console/sessions/" + ID + "/preview?lang=pl").with(operator()))
+                .andExpect(redirectedUrl("/console/sessions/" + ID + "/edit"));
+    }
+
+    @Test
     void aSaveNamesTheVersionReadAndLeadsToTheFanOutOfTheNewOne() throws Exception {
         SERVICES.answer("PATCH /api/sessions/" + ID, 200, session(4, "2022-10-11T17:00"));
 

@@ -58,6 +58,12 @@ class EditController {
         return form(programme.session(id), form, model);
     }
 
+    /** A preview or a save opened again by its address (e.g. in another language): the form, read afresh. */
+    @GetMapping({"/console/sessions/{id}/preview", "/console/sessions/{id}/save"})
+    String reopened(@PathVariable UUID id) {
+        return "redirect:/console/sessions/" + id + "/edit";
+    }
+
     @PostMapping("/console/sessions/{id}/preview")
     String preview(
             @PathVariable UUID id,

@@ -36,6 +36,12 @@ class SessionController {
         return page(session, CancelForm.of(session.version()), model);
     }
 
+    /** A refused publish or cancellation opened again by its address (e.g. in another language): the session. */
+    @GetMapping({"/console/sessions/{id}/publish", "/console/sessions/{id}/cancel"})
+    String reopened(@PathVariable UUID id) {
+        return "redirect:/console/sessions/" + id;
+    }
+
     @PostMapping("/console/sessions/{id}/publish")
     String publish(@PathVariable UUID id, @RequestParam int version, Model model, HttpServletResponse response) {
         try {
