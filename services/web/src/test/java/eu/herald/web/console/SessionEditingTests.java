@@ -108,6 +108,9 @@ class SessionEditingTests extends ConsoleTestSupport {
                 .contains("value=\"A title typed by hand\"")
                 .contains("value=\"2022-10-11T17:00\"")
                 .contains("name=\"version\" value=\"4\"");
+        assertThat(page.split("name=\"start\"", -1))
+                .as("one start field, the one typed in")
+                .hasSize(2);
     }
 
     @Test
