@@ -114,6 +114,24 @@ class SessionEditingTests extends ConsoleTestSupport {
     }
 
     @Test
+    void aCancelledSessionIsSaidToBeClosedWithWhatWasTypedKept() throws Exception {
+        SERVICES.answer(
+                "POST /api/sessions/" + ID + "/preview",
+                409,
+                "{\"title\": \"Conflict\", \"status\": 409, \"detail\": \"session is cancelled\", \"errors\": []}");
+
+        String page = mvc.perform(edit("/preview", "2022-10-11T17:00").param("lang", "pt"))
+                .andExpect(status().isConflict())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("Esta sessão já não pode ser alterada (foi cancelada)")
+                .contains("value=\"A title typed by hand\"");
+    }
+
+    @Test
     void aRefusedFieldShowsItsErrorNextToIt() throws Exception {
         SERVICES.answer(
                 "POST /api/sessions/" + ID + "/preview",

@@ -133,6 +133,7 @@ class EditController {
         if (problem.isConflict() || problem.status().value() == 428) {
             // another operator's change came first: theirs is shown, the operator's typing is kept to apply again
             model.addAttribute("conflict", current);
+            model.addAttribute("closed", problem.status().value() == 409);
             form.setVersion(current.version());
             form.setThemesRead(new ArrayList<>(current.themes()));
         } else {
