@@ -3,10 +3,12 @@ package eu.herald.web.api;
 import eu.herald.web.WebProperties;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -25,15 +27,17 @@ public class Services {
     private final RestClient catalogue;
     private final RestClient subscriptions;
     private final RestClient notifications;
+    private final RestClient.Builder tokenless;
+    private final URI notificationsUrl;
 
     Services(WebProperties properties, OAuth2AuthorizedClientManager authorizedClients) {
         var bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
-        RestClient.Builder relaying = RestClient.builder()
-                .requestInterceptor(bearer)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw problemOf(response);
-                });
+        this.tokenless = RestClient.builder().defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+            throw problemOf(response);
+        });
+        RestClient.Builder relaying = tokenless.clone().requestInterceptor(bearer);
+        this.notificationsUrl = properties.notificationsUrl();
         this.catalogue = client(relaying, properties.catalogueUrl());
         this.subscriptions = client(relaying, properties.subscriptionsUrl());
         this.notifications = client(relaying, properties.notificationsUrl());
@@ -63,5 +67,18 @@ public class Services {
 
     public RestClient notifications() {
         return notifications;
+    }
+
+    /**
+     * The notifications service with an access token taken on a request's thread, for work that goes on after the
+     * request, such as a stream of server-sent events polling on a background thread. The token is not refreshed:
+     * the work ends when it expires, and the browser's next request brings a fresh one.
+     */
+    public RestClient notificationsWith(OAuth2AccessToken token) {
+        return tokenless
+                .clone()
+                .baseUrl(notificationsUrl.toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.getTokenValue())
+                .build();
     }
 }
