@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import eu.herald.testsupport.AuthorizationSecrets;
 import eu.herald.testsupport.WebhookReceiver;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -14,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +132,7 @@ class BrowserIntegrationTests {
             passwords.load(reader);
         }
         for (String user : List.of("operator", "plock", "lublin")) {
-            environment.put("HERALD_PASSWORD_" + user.toUpperCase(java.util.Locale.ROOT), passwords.getProperty(user));
+            environment.put("HERALD_PASSWORD_" + user.toUpperCase(Locale.ROOT), passwords.getProperty(user));
         }
         return environment;
     }
@@ -208,16 +209,14 @@ class BrowserIntegrationTests {
 
     private static boolean onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(java.io.File.pathSeparator))
+        return Stream.of(path.split(File.pathSeparator))
                 .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, program)));
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> paths = Files.walk(folder)) {
-                List<Path> all =
-                        new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-                for (Path path : all) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
