@@ -19,8 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Onboarding a municipality needs {@code subscriptions:admin}; everything of one municipality needs
  * {@code subscriptions:write} (and then the {@link TenantGuard} checks that the token's {@code municipality_id}
  * is that municipality) or {@code subscriptions:admin}. The links mailed and handed out (one-click unsubscribe,
- * email verification) carry their own signed token and need none; so do the web push page and its
- * configuration. Anything not listed here is refused: a new endpoint is closed until it is placed.
+ * email verification) carry their own signed token and need none; so does the web push configuration (browsers
+ * subscribe on the portal's endpoints page, which the web application serves). Anything not listed here is refused: a new endpoint is closed until it is placed.
  */
 @Configuration(proxyBeanMethods = false)
 @SecurityScheme(
@@ -38,9 +38,7 @@ class SubscriptionsSecurity implements WebMvcConfigurer {
     /** Who onboards (and may erase) municipalities, and may act for any of them. */
     static final String ADMIN = "subscriptions:admin";
     /** Paths reached with a signed link or by anyone, by method. */
-    private static final String[] PUBLIC_GETS = {
-        "/unsubscribe/*", "/endpoints/verify/*", "/push", "/push/**", "/api/web-push/config"
-    };
+    private static final String[] PUBLIC_GETS = {"/unsubscribe/*", "/endpoints/verify/*", "/api/web-push/config"};
 
     private static final String[] PUBLIC_POSTS = {"/unsubscribe/*", "/endpoints/verify/*"};
 
