@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Onboarding a municipality needs {@code subscriptions:admin}; everything of one municipality needs
+ * Onboarding a municipality and listing them all need {@code subscriptions:admin}; everything of one municipality needs
  * {@code subscriptions:write} (and then the {@link TenantGuard} checks that the token's {@code municipality_id}
  * is that municipality) or {@code subscriptions:admin}. The links mailed and handed out (one-click unsubscribe,
  * email verification) carry their own signed token and need none; so does the web push configuration (browsers
@@ -52,7 +52,7 @@ class SubscriptionsSecurity implements WebMvcConfigurer {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/municipalities")
+                        .requestMatchers("/api/municipalities")
                         .hasAuthority(scope(ADMIN))
                         .requestMatchers("/api/municipalities/*", "/api/municipalities/*/**")
                         .hasAnyAuthority(scope(TENANT), scope(ADMIN))

@@ -117,7 +117,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             "GET /api/web-push/config");
 
     /** The admin's alone. */
-    static final Set<String> ADMIN = Set.of("POST /api/municipalities");
+    static final Set<String> ADMIN = Set.of("POST /api/municipalities", "GET /api/municipalities");
 
     /** Spring's and springdoc's own handlers, public through the shared rules of security-support. */
     static final Set<String> FRAMEWORK =
@@ -312,6 +312,19 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                         .single())
                 .isEqualTo(before + 1);
         assertThat(call(onboard, onboard.path(), Tokens.admin()).getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void listsEveryMunicipalityToTheAdminAlone() throws Exception {
+        String name = unique("Miasto Na Liście");
+        UUID listed = registerMunicipality(name);
+        Call list = new Call(HttpMethod.GET, "/api/municipalities", null, 200);
+
+        assertThat(call(list, list.path(), null).getStatus()).isEqualTo(401);
+        assertThat(call(list, list.path(), Tokens.tenant(listed)).getStatus()).isEqualTo(403);
+        MockHttpServletResponse all = call(list, list.path(), Tokens.admin());
+        assertThat(all.getStatus()).isEqualTo(200);
+        assertThat(all.getContentAsString()).contains("\"id\":\"" + listed + "\"", name);
     }
 
     @Test
