@@ -2,6 +2,7 @@ package eu.herald.web.portal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,11 @@ public record Municipality(
 
     /** HH:mm in the municipality's zone; from after to spans midnight. */
     public record QuietHours(String from, String to) {}
+
+    /** The country's name in that language. */
+    public String countryName(Locale locale) {
+        return new Locale("", country).getDisplayCountry(locale);
+    }
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);

@@ -235,6 +235,27 @@ class PortalPagesTests {
                 .contains("Networking of cities", "held until Dec 7, 2026, 7:00", "quiet hours", "Given up");
     }
 
+    @Test
+    void theAdminListsEveryMunicipalityAndAClerkGoesToTheirOwn() throws Exception {
+        api.answer("GET /api/municipalities", 200, """
+                [{"id":"%s","name":"Płock","country":"PL","language":"pl","timeZone":"Europe/Warsaw",
+                  "preferences":{"deliveryMode":"IMMEDIATE","digestTime":"08:00"}},
+                 {"id":"%s","name":"Lublin","country":"PL","language":"pl","timeZone":"Europe/Warsaw",
+                  "preferences":{"deliveryMode":"IMMEDIATE","digestTime":"08:00"}}]""".formatted(PLOCK, LUBLIN));
+        OidcLoginRequestPostProcessor admin = oidcLogin()
+                .clientRegistration(registrations.findByRegistrationId("herald"))
+                .idToken(token -> token.claim("herald_role", "ADMIN"))
+                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
+
+        mvc.perform(get("/municipalities").with(admin).param("lang", "pl"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "href=\"/municipalities/" + LUBLIN + "\">Lublin</a>")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<td>Polska</td>")));
+        mvc.perform(get("/municipalities").with(clerk())).andExpect(redirectedUrl("/municipalities/" + PLOCK));
+    }
+
     private void subscriptionsOfPlock() {
         api.answer("GET /api/municipalities/" + PLOCK + "/subscriptions", 200, """
                 [{"id":"7d0e1f2a-3b4c-4d5e-8f60-718293a4b5c6","selector":{"type":"THEME","value":"territorial-cohesion"},
