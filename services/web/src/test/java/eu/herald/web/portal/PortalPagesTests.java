@@ -88,6 +88,8 @@ class PortalPagesTests {
         assertThat(page)
                 .containsPattern("id=\"from\"[^>]*value=\"25:00\"")
                 .containsPattern("(?s)id=\"from\".{0,200}field-error\">must be a local time HH:mm such as 22:00<");
+        mvc.perform(get("/municipalities/{id}/preferences", PLOCK).with(clerk()).param("lang", "pl"))
+                .andExpect(redirectedUrl("/municipalities/" + PLOCK));
         assertThat(api.received).anySatisfy(request -> {
             assertThat(request.method()).isEqualTo("PUT");
             assertThat(request.body()).contains("\"from\":\"25:00\"", "\"to\":\"07:00\"");

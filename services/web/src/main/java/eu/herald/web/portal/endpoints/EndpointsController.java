@@ -47,6 +47,12 @@ class EndpointsController {
         return page(municipalityId, model);
     }
 
+    /** A form shown again after a refusal posts here; choosing another language there reloads it as a GET. */
+    @GetMapping({"/email", "/webhook"})
+    String backToTheList() {
+        return BACK;
+    }
+
     @PostMapping("/email")
     String addEmail(
             @PathVariable UUID municipalityId,

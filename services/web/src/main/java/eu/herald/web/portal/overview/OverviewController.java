@@ -58,6 +58,12 @@ class OverviewController {
         return "redirect:/municipalities/{municipalityId}";
     }
 
+    /** A form shown again after a refusal posts here; choosing another language there reloads it as a GET. */
+    @GetMapping("/{municipalityId}/preferences")
+    String backToTheOverview() {
+        return "redirect:/municipalities/{municipalityId}";
+    }
+
     @GetMapping("/{municipalityId}/erasure")
     String confirmErasure() {
         return "portal/erasure";
