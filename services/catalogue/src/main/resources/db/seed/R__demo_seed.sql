@@ -15,7 +15,7 @@ insert into session (id, event_id, version, status, default_language, title, des
     ('5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11',
      '3d6f2b8e-1c4a-4e7b-8f2d-9a0b1c2d3e40',
      1, 'PUBLISHED', 'en',
-     '{"en": "Networking of cities and municipalities as a way to transfer knowledge and innovation", "pl": "Sieciowanie miast i gmin sposobem na transfer wiedzy i innowacji"}',
+     '{"en": "Networking of cities and municipalities as a way to transfer knowledge and innovation", "pl": "Sieciowanie miast i gmin sposobem na transfer wiedzy i innowacji", "pt": "Trabalho em rede de cidades e municípios como forma de transferir conhecimento e inovação"}',
      '{}',
      '2022-10-11 16:30', '2022-10-11 18:00', 'Europe/Warsaw',
      'ONLINE', null, 'Zoom',

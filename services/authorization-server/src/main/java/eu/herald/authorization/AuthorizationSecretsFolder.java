@@ -18,14 +18,15 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The folder the secrets come from: {@code signing-key.pem} (RSA private key, PKCS#8 PEM) and
- * {@code client-secrets.properties} (client id = secret). A missing or broken file stops the start with a
- * message that names it; no secret is ever logged.
+ * The folder the secrets come from: {@code signing-key.pem} (RSA private key, PKCS#8 PEM),
+ * {@code client-secrets.properties} (client id = secret) and {@code user-passwords.properties} (user name =
+ * password). A missing or broken file stops the start with a message that names it; no secret is ever logged.
  */
 final class AuthorizationSecretsFolder {
 
     static final String SIGNING_KEY = "signing-key.pem";
     static final String CLIENT_SECRETS = "client-secrets.properties";
+    static final String USER_PASSWORDS = "user-passwords.properties";
 
     private final Path folder;
 
@@ -57,7 +58,24 @@ final class AuthorizationSecretsFolder {
     }
 
     Properties clientSecrets() {
-        Path file = folder.resolve(CLIENT_SECRETS);
+        return properties(CLIENT_SECRETS);
+    }
+
+    Properties userPasswords() {
+        return properties(USER_PASSWORDS);
+    }
+
+    /** The value of a key of one of the properties files, which must be there and not blank. */
+    String required(Properties values, String file, String key, String what) {
+        String value = values.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("no " + what + " for " + key + " in " + folder.resolve(file));
+        }
+        return value;
+    }
+
+    private Properties properties(String name) {
+        Path file = folder.resolve(name);
         Properties secrets = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             secrets.load(reader);
@@ -68,7 +86,8 @@ final class AuthorizationSecretsFolder {
     }
 
     private static String missing(Path file) {
-        return "cannot read " + file + ": the authorization server reads its key and client secrets from"
+        return "cannot read " + file
+                + ": the authorization server reads its key, client secrets and user passwords from"
                 + " herald.authorization.secrets (./herald-local generates them in .herald/authorization)";
     }
 }

@@ -4,56 +4,70 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The clients, the key and the token contents. Only client_credentials is offered: the demo clients stand
- * for an operator's tool, the admin's and the municipalities' integrations; interactive logins belong to the
- * production identity provider (Keycloak, Entra ID).
+ * The endpoints, the key and the sign-in. The demo clients get client_credentials tokens; the web application
+ * signs people in with the authorization code flow and PKCE (OpenID Connect, with RP-initiated logout) through
+ * this server's own login page.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
-    static final String MUNICIPALITY_CLAIM = "municipality_id";
+    static final String LOGIN_PAGE = "/login";
 
+    /**
+     * The OAuth2 and OpenID Connect endpoints. A browser that is not signed in is sent to the login page; the
+     * user info endpoint takes the access tokens this server issued.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
-        return http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+        return http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.oidc(Customizer.withDefaults());
+                })
                 .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .build();
     }
 
-    /** Everything else: health and info for the local stack's readiness check, nothing more. */
+    /**
+     * Everything else: the login page (its form protected by a CSRF token) and health and info for the readiness
+     * checks, nothing more. Signing in without an authorization request in progress leads to the web application.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, AuthorizationServerProperties properties) throws Exception {
         return http.authorizeHttpRequests(rules -> rules.requestMatchers(EndpointRequest.to("health", "info"))
+                        .permitAll()
+                        .requestMatchers(LOGIN_PAGE, "/login.css", "/error")
                         .permitAll()
                         .anyRequest()
                         .denyAll())
+                .formLogin(login -> login.loginPage(LOGIN_PAGE)
+                        .defaultSuccessUrl(properties.web().postLogoutRedirectUri()))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .build();
     }
 
@@ -63,34 +77,14 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository clients(AuthorizationServerProperties properties, PasswordEncoder encoder) {
-        Properties secrets = new AuthorizationSecretsFolder(properties.secrets()).clientSecrets();
-        List<RegisteredClient> clients = new ArrayList<>();
-        properties.clients().forEach((id, client) -> {
-            String secret = secrets.getProperty(id);
-            if (secret == null || secret.isBlank()) {
-                throw new IllegalStateException("no secret for client " + id + " in "
-                        + properties.secrets().resolve(AuthorizationSecretsFolder.CLIENT_SECRETS));
-            }
-            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8))
-                            .toString())
-                    .clientId(id)
-                    .clientSecret(encoder.encode(secret))
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                    .scopes(scopes -> scopes.addAll(client.scopes()))
-                    .tokenSettings(TokenSettings.builder()
-                            .accessTokenTimeToLive(properties.accessTokenLifetime())
-                            .build())
-                    .build());
-        });
-        return new InMemoryRegisteredClientRepository(clients);
-    }
-
-    @Bean
     JWKSource<SecurityContext> jwkSource(AuthorizationServerProperties properties) {
         return new ImmutableJWKSet<>(new JWKSet(new AuthorizationSecretsFolder(properties.secrets()).signingKey()));
+    }
+
+    /** For the user info endpoint: the access tokens of this server, checked with its own key. */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
     }
 
     @Bean
@@ -98,31 +92,5 @@ class AuthorizationServerConfiguration {
         return AuthorizationServerSettings.builder()
                 .issuer(properties.issuer().toString())
                 .build();
-    }
-
-    /**
-     * Access tokens name their client, and a municipality's client its tenant. A request that names no scope
-     * gets all of its client's scopes, as Keycloak's default client scopes do, so a curl needs no scope list.
-     */
-    @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> municipalityClaim(AuthorizationServerProperties properties) {
-        return context -> {
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-                return;
-            }
-            String clientId = context.getRegisteredClient().getClientId();
-            context.getClaims().claim("client_id", clientId);
-            if (context.getAuthorizedScopes().isEmpty()) {
-                context.getClaims()
-                        .claim(
-                                "scope",
-                                List.copyOf(context.getRegisteredClient().getScopes()));
-            }
-            AuthorizationServerProperties.Client client = properties.clients().get(clientId);
-            if (client != null && client.municipalityId() != null) {
-                context.getClaims()
-                        .claim(MUNICIPALITY_CLAIM, client.municipalityId().toString());
-            }
-        };
     }
 }

@@ -66,6 +66,27 @@ class AuthorizationSecretsFolderTests {
                 .hasMessageContaining("herald.authorization.secrets");
         assertThatThrownBy(() -> new AuthorizationSecretsFolder(folder).clientSecrets())
                 .hasMessageContaining("client-secrets.properties");
+        assertThatThrownBy(() -> new AuthorizationSecretsFolder(folder).userPasswords())
+                .hasMessageContaining(
+                        folder.resolve("user-passwords.properties").toString());
+    }
+
+    @Test
+    void generatesReadablePasswordsForTheUsersAndKeepsThem(@TempDir Path folder) {
+        String password = AuthorizationSecrets.createIfMissing(folder, List.of("herald-web"), List.of("plock"))
+                .userPassword("plock");
+
+        AuthorizationSecrets again =
+                AuthorizationSecrets.createIfMissing(folder, List.of("herald-web"), List.of("plock", "fundao"));
+
+        assertThat(password).matches("[a-z]+-[a-z]+-[a-z]+-[0-9]{4}");
+        assertThat(again.userPassword("plock")).isEqualTo(password);
+        var passwords = new AuthorizationSecretsFolder(folder).userPasswords();
+        assertThat(passwords).containsEntry("plock", password).containsKey("fundao");
+        assertThatThrownBy(() -> new AuthorizationSecretsFolder(folder)
+                        .required(passwords, "user-passwords.properties", "lublin", "password"))
+                .hasMessageContaining("no password for lublin in")
+                .hasMessageContaining("user-passwords.properties");
     }
 
     @Test

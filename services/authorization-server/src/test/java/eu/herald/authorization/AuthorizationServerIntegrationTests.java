@@ -6,49 +6,19 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import eu.herald.testsupport.AuthorizationSecrets;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuthorizationServerIntegrationTests {
-
-    private static final Path SECRETS = temporaryFolder();
-    private static final AuthorizationSecrets CREDENTIALS = AuthorizationSecrets.createIfMissing(
-            SECRETS, List.of("herald-operator", "herald-admin", "plock", "lublin"));
-    private static final String ISSUER = "http://issuer.herald.test";
+class AuthorizationServerIntegrationTests extends RunningAuthorizationServer {
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    @DynamicPropertySource
-    static void secrets(DynamicPropertyRegistry registry) {
-        registry.add("herald.authorization.secrets", SECRETS::toString);
-        registry.add("herald.authorization.issuer", () -> ISSUER);
-    }
 
     @Test
     void issuesAnOperatorTokenWithItsScopesSignedByTheServedKey() throws Exception {
@@ -66,7 +36,7 @@ class AuthorizationServerIntegrationTests {
         assertThat(claims.getSubject()).isEqualTo("herald-operator");
         assertThat(claims.getStringClaim("client_id")).isEqualTo("herald-operator");
         assertThat(claims.getStringListClaim("scope"))
-                .containsExactlyInAnyOrder("catalogue:write", "notifications:operate");
+                .containsExactlyInAnyOrder("catalogue:write", "notifications:operate", "subscriptions:audience");
         assertThat(claims.getClaim("municipality_id")).isNull();
     }
 
@@ -132,7 +102,7 @@ class AuthorizationServerIntegrationTests {
                 + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
         String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                HttpRequest.newBuilder(url("/oauth2/token"))
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -141,17 +111,6 @@ class AuthorizationServerIntegrationTests {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("herald-authorization");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -53,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka(partitions = 3)
 public abstract class CatalogueIntegrationTest {
 
+    protected static final MediaType MERGE_PATCH = MediaType.valueOf("application/merge-patch+json");
     protected static final String SESSION_CHANGES = "catalogue.session-changes.v1";
     protected static final String THEMES = "catalogue.themes.v1";
     protected static final String SEEDED_SESSION = "5f0c6a52-8f4b-4a51-9d8e-0c2a9b7e6d11";
@@ -169,6 +170,26 @@ public abstract class CatalogueIntegrationTest {
                 .header(HttpHeaders.IF_MATCH, ifMatch)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
+                .exchange();
+    }
+
+    /** A PATCH of the session with a JSON merge patch. */
+    protected MvcTestResult patch(String id, String ifMatch, String patch) {
+        return mergePatch(mvc.patch(), "/api/sessions/{id}", id, ifMatch, patch);
+    }
+
+    /** What the same PATCH would do, previewed. */
+    protected MvcTestResult preview(String id, String ifMatch, String patch) {
+        return mergePatch(mvc.post(), "/api/sessions/{id}/preview", id, ifMatch, patch);
+    }
+
+    private static MvcTestResult mergePatch(
+            MockMvcTester.MockMvcRequestBuilder request, String uri, String id, String ifMatch, String patch) {
+        return request.header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                .uri(uri, id)
+                .header(HttpHeaders.IF_MATCH, ifMatch)
+                .contentType(MERGE_PATCH)
+                .content(patch)
                 .exchange();
     }
 

@@ -22,7 +22,8 @@ class DemoSeedIntegrationTests extends CatalogueIntegrationTest {
                           "defaultLanguage": "en",
                           "title": {
                             "en": "Networking of cities and municipalities as a way to transfer knowledge and innovation",
-                            "pl": "Sieciowanie miast i gmin sposobem na transfer wiedzy i innowacji"
+                            "pl": "Sieciowanie miast i gmin sposobem na transfer wiedzy i innowacji",
+                            "pt": "Trabalho em rede de cidades e municípios como forma de transferir conhecimento e inovação"
                           },
                           "start": "2022-10-11T16:30:00",
                           "end": "2022-10-11T18:00:00",

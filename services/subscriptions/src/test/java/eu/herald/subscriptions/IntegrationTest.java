@@ -63,6 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
             "herald.security.write-limits.clients." + Tokens.ADMIN_CLIENT + ".per=1s",
             "herald.security.write-limits.clients." + Tokens.TENANT_CLIENT + ".requests=1000000",
             "herald.security.write-limits.clients." + Tokens.TENANT_CLIENT + ".per=1s",
+            "herald.security.write-limits.clients." + Tokens.OPERATOR_CLIENT + ".requests=1000000",
+            "herald.security.write-limits.clients." + Tokens.OPERATOR_CLIENT + ".per=1s",
             // the retention test purges on purpose; outcomes dated 2022 by other tests must stay meanwhile
             "herald.subscriptions.history.purge-interval=1000d",
             "herald.subscriptions.erasures.relay-interval=100ms",

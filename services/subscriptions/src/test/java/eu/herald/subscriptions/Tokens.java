@@ -20,17 +20,25 @@ public final class Tokens {
     public static final String ADMIN_CLIENT = "test-admin";
     /** The client every municipality's own token of the tests is issued to (a limit of its own). */
     public static final String TENANT_CLIENT = "test-municipality";
+    /** The client of the operators in the tests, who count the audience of a change (a limit of its own). */
+    public static final String OPERATOR_CLIENT = "test-operator";
     /** A request attribute that keeps {@link #forPath()} from adding a token: the request goes without one. */
     public static final String WITHOUT_TOKEN = Tokens.class.getName() + ".withoutToken";
 
     private static final Pattern MUNICIPALITY_PATH = Pattern.compile("^/api/municipalities/([0-9a-fA-F-]{36})(/.*)?$");
     private static final Map<UUID, String> TENANTS = new ConcurrentHashMap<>();
     private static final String ADMIN = "Bearer " + ISSUER.token(ADMIN_CLIENT, "subscriptions:admin");
+    private static final String OPERATOR = "Bearer " + ISSUER.token(OPERATOR_CLIENT, "subscriptions:audience");
 
     private Tokens() {}
 
     public static String admin() {
         return ADMIN;
+    }
+
+    /** An operator's token: {@code subscriptions:audience}, for the audience of a change. */
+    public static String operator() {
+        return OPERATOR;
     }
 
     /** The municipality's own token: {@code subscriptions:write} naming it in {@code municipality_id}. */

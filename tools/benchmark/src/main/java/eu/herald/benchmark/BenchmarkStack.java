@@ -49,7 +49,9 @@ final class BenchmarkStack implements AutoCloseable {
         String masterKey = randomKey();
         SmtpSink smtp = SmtpSink.start(createDirectories(home), options.smtpSink());
         WebhookSink webhooks = WebhookSink.start(masterKey, Math.max(8, options.webhookConcurrency()));
-        LocalStackSettings free = LocalStackSettings.onFreePorts(home, options.repository());
+        // the notification path only: no web application
+        LocalStackSettings free =
+                LocalStackSettings.onFreePorts(home, options.repository()).withoutWeb();
         Map<String, String> environment = environment(masterKey, options);
         LocalStackSettings settings = free.withMailServer(smtp.port())
                 .withServices(free.services().stream()

@@ -68,6 +68,7 @@ public final class HeraldLocal {
         }
         List<String> known = new ArrayList<>(LocalStackSettings.SERVICE_NAMES);
         known.add(LocalAuthorization.NAME);
+        known.add(LocalWeb.NAME);
         if (!known.containsAll(names)) {
             System.err.println("--without takes " + String.join(", ", known));
             System.exit(2);
@@ -78,7 +79,13 @@ public final class HeraldLocal {
     static String readyMessage(LocalStack stack, Path repository, List<HeraldService> leftOut) {
         LocalStackSettings settings = stack.settings();
         StringBuilder text = new StringBuilder("\n");
+        line(text, "Herald", stack.webUrl() + "   sign in as:");
+        LocalAuthorization.DEMO_USERS.forEach((user, what) ->
+                line(text, "", String.format(Locale.ROOT, "    %-9s %-30s %s", user, stack.userPassword(user), what)));
         for (HeraldService service : settings.services()) {
+            if (LocalWeb.isWeb(service)) {
+                continue;
+            }
             if (LocalAuthorization.isAuthorizationServer(service)) {
                 line(text, "authorization", service.url() + "   an operator's token (catalogue:write):");
                 line(text, "", "    " + stack.tokenCommand("herald-operator", repository));

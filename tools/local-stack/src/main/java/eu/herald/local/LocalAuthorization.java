@@ -4,6 +4,7 @@ import eu.herald.testsupport.AuthorizationSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,12 @@ final class LocalAuthorization {
     static final String NAME = "authorization-server";
     /** Where a developer runs it, also when it is left out of the stack to run from an IDE. */
     static final int DEFAULT_PORT = 9000;
+    /** The client that signs people in to the web application. */
+    static final String WEB_CLIENT = "herald-web";
     /** The demo clients of authorization-server's application.yml. */
-    static final List<String> DEMO_CLIENTS = List.of("herald-operator", "herald-admin", "plock", "lublin");
+    static final List<String> DEMO_CLIENTS = List.of("herald-operator", "herald-admin", "plock", "lublin", WEB_CLIENT);
+    /** The demo users of authorization-server's application.yml, with what they are. */
+    static final Map<String, String> DEMO_USERS = demoUsers();
 
     private final LocalStackSettings settings;
 
@@ -39,12 +44,17 @@ final class LocalAuthorization {
         return NAME.equals(service.name());
     }
 
-    /** Creates the signing key and the demo clients' secrets unless they exist; makes existing ones private. */
+    /**
+     * Creates the signing key, the demo clients' secrets and the demo users' passwords unless they exist; makes
+     * existing ones private.
+     */
     AuthorizationSecrets prepareSecrets() {
-        AuthorizationSecrets secrets = AuthorizationSecrets.createIfMissing(secretsFolder(), DEMO_CLIENTS);
+        AuthorizationSecrets secrets =
+                AuthorizationSecrets.createIfMissing(secretsFolder(), DEMO_CLIENTS, DEMO_USERS.keySet());
         try {
             PrivateFiles.tighten(secretsFolder().resolve(AuthorizationSecrets.SIGNING_KEY));
             PrivateFiles.tighten(secretsFolder().resolve(AuthorizationSecrets.CLIENT_SECRETS));
+            PrivateFiles.tighten(secretsFolder().resolve(AuthorizationSecrets.USER_PASSWORDS));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the secrets in " + secretsFolder() + " private", e);
         }
@@ -70,6 +80,7 @@ final class LocalAuthorization {
         environment.put("SERVER_PORT", Integer.toString(server.port()));
         environment.put("HERALD_AUTHORIZATION_ISSUER", issuer());
         environment.put("HERALD_AUTHORIZATION_SECRETS", secretsFolder().toString());
+        environment.put("HERALD_AUTHORIZATION_WEB_BASEURL", LocalWeb.baseUrl(settings));
         return environment;
     }
 
@@ -82,10 +93,25 @@ final class LocalAuthorization {
                 issuer() + "/oauth2/jwks");
     }
 
+    /** What the web application needs to sign people in here. */
+    Map<String, String> webEnvironment(HeraldService web) {
+        return LocalWeb.environment(settings, web, issuer(), prepareSecrets().clientSecret(WEB_CLIENT));
+    }
+
     /** A shell command that prints an access token of a demo client, reading its secret where it was generated. */
     String tokenCommand(String client, Path workingDirectory) {
         Path secrets = workingDirectory.relativize(secretsFolder().resolve(AuthorizationSecrets.CLIENT_SECRETS));
         return "curl -s -u " + client + ":$(sed -n 's/^" + client + "=//p' " + secrets + ") -d"
                 + " grant_type=client_credentials " + issuer() + "/oauth2/token";
+    }
+
+    private static Map<String, String> demoUsers() {
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("operator", "operator: events, sessions and deliveries");
+        users.put("admin", "admin: every municipality");
+        users.put("plock", "clerk of Płock");
+        users.put("lublin", "clerk of Lublin");
+        users.put("fundao", "clerk of Fundão");
+        return Collections.unmodifiableMap(users);
     }
 }

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * All of Herald on one machine: PostgreSQL, a Kafka broker, the mailbox, then the three services,
- * each a separate process; stopped in the reverse order (services first, so that none of them
+ * All of Herald on one machine: PostgreSQL, a Kafka broker, the mailbox, then the authorization server
+ * and the three services, then the web application, each a separate process; stopped in the reverse order (services first, so that none of them
  * loses its broker or database while finishing its work), by {@link #stop()} or when this JVM
  * exits. An instance starts once; a later run is a new instance on the same settings.
  */
@@ -96,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
             // every service's database, also of those left out: a developer runs them from an IDE
             Set<String> databases = new LinkedHashSet<>(LocalStackSettings.SERVICE_NAMES);
             settings.services().stream()
-                    .filter(service -> !LocalAuthorization.isAuthorizationServer(service))
+                    .filter(service -> !LocalAuthorization.isAuthorizationServer(service) && !LocalWeb.isWeb(service))
                     .forEach(service -> databases.add(service.database()));
             postgres.createDatabases(List.copyOf(databases));
             log.info("{} are up ({} s)", String.join(", ", infrastructure.keySet()), seconds(infrastructureSince));
@@ -104,19 +104,11 @@ public final class LocalStack implements AutoCloseable {
             authorization.prepareSecrets();
 
             long applications = System.nanoTime();
-            Map<String, Runnable> readiness = new LinkedHashMap<>();
-            for (HeraldService service : settings.services()) {
-                ServiceProcess process = new ServiceProcess(service, settings.home(), settings.logs());
-                synchronized (this) {
-                    if (stopping) {
-                        throw new IllegalStateException("stopped while starting");
-                    }
-                    services.add(process);
-                    process.start(environmentOf(service));
-                }
-                readiness.put(service.name(), () -> process.awaitReady(SERVICE_READINESS_TIMEOUT, () -> stopping));
-            }
-            inParallel(readiness);
+            // the web application reads the authorization server's metadata as it starts: it comes last
+            startAndAwait(settings.services().stream()
+                    .filter(service -> !LocalWeb.isWeb(service))
+                    .toList());
+            startAndAwait(settings.services().stream().filter(LocalWeb::isWeb).toList());
             if (!settings.services().isEmpty()) {
                 log.info("services ready ({} s)", seconds(applications));
             }
@@ -130,6 +122,23 @@ public final class LocalStack implements AutoCloseable {
         } finally {
             starting.countDown();
         }
+    }
+
+    /** Starts the services at once and waits until each is ready. */
+    private void startAndAwait(List<HeraldService> group) {
+        Map<String, Runnable> readiness = new LinkedHashMap<>();
+        for (HeraldService service : group) {
+            ServiceProcess process = new ServiceProcess(service, settings.home(), settings.logs());
+            synchronized (this) {
+                if (stopping) {
+                    throw new IllegalStateException("stopped while starting");
+                }
+                services.add(process);
+                process.start(environmentOf(service));
+            }
+            readiness.put(service.name(), () -> process.awaitReady(SERVICE_READINESS_TIMEOUT, () -> stopping));
+        }
+        inParallel(readiness);
     }
 
     /** Stops everything in order; waits for a start in progress to give up first. Safe to call twice. */
@@ -217,6 +226,16 @@ public final class LocalStack implements AutoCloseable {
         return authorization.tokenCommand(client, workingDirectory);
     }
 
+    /** Where people sign in to the web application. */
+    String webUrl() {
+        return LocalWeb.baseUrl(settings);
+    }
+
+    /** The generated password of a demo user such as {@code plock}. */
+    public String userPassword(String user) {
+        return authorization.prepareSecrets().userPassword(user);
+    }
+
     /** The JDBC URL the services use for this database. */
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
@@ -230,6 +249,9 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> environmentOf(HeraldService service) {
         if (LocalAuthorization.isAuthorizationServer(service)) {
             return authorization.serverEnvironment(service);
+        }
+        if (LocalWeb.isWeb(service)) {
+            return authorization.webEnvironment(service);
         }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "demo");

@@ -34,6 +34,8 @@ public record LocalStackSettings(
 
     /** The services in the order of the notification path. */
     public static final List<String> SERVICE_NAMES = List.of("catalogue", "subscriptions", "notifications");
+    /** The developer's port of the first service; the others follow in the order of {@link #SERVICE_NAMES}. */
+    static final int FIRST_SERVICE_PORT = 8081;
 
     public LocalStackSettings {
         home = home.toAbsolutePath().normalize();
@@ -41,18 +43,19 @@ public record LocalStackSettings(
     }
 
     /**
-     * What {@code ./herald-local} runs: the documented ports (services 8081-8083, the authorization server
-     * 9000, Kafka 9092,
-     * PostgreSQL 15432, SMTP 3025, mailbox API 8025) and the data in {@code .herald/} of the
-     * repository.
+     * What {@code ./herald-local} runs: the documented ports (the web application 8080, services 8081-8083, the
+     * authorization server 9000, Kafka 9092, PostgreSQL 15432, SMTP 3025, mailbox API 8025) and the data in
+     * {@code .herald/} of the repository.
      */
     public static LocalStackSettings forDevelopers(Path repository, @Nullable String externalPostgresUrl) {
         List<HeraldService> services = new ArrayList<>();
         for (int i = 0; i < SERVICE_NAMES.size(); i++) {
             String name = SERVICE_NAMES.get(i);
-            services.add(HeraldService.fromJar(name, 8081 + i, HeraldService.packagedJar(repository, name)));
+            services.add(
+                    HeraldService.fromJar(name, FIRST_SERVICE_PORT + i, HeraldService.packagedJar(repository, name)));
         }
         services.add(LocalAuthorization.service(repository, LocalAuthorization.DEFAULT_PORT));
+        services.add(LocalWeb.service(repository, LocalWeb.DEFAULT_PORT));
         return new LocalStackSettings(
                 repository.resolve(".herald"),
                 externalPostgresUrl,
@@ -68,18 +71,25 @@ public record LocalStackSettings(
 
     /**
      * Free ports and the given folder, for tests: they must never collide with a developer's
-     * running stack. The services are the repository's packaged jars.
+     * running stack. The services are the repository's packaged jars, the web application's among them.
      */
     public static LocalStackSettings onFreePorts(Path home, Path repository) {
-        int[] ports = freePorts(6 + SERVICE_NAMES.size() + 1);
+        int[] ports = freePorts(6 + SERVICE_NAMES.size() + 2);
         List<HeraldService> services = new ArrayList<>();
         for (int i = 0; i < SERVICE_NAMES.size(); i++) {
             String name = SERVICE_NAMES.get(i);
             services.add(HeraldService.fromJar(name, ports[6 + i], HeraldService.packagedJar(repository, name)));
         }
         services.add(LocalAuthorization.service(repository, ports[6 + SERVICE_NAMES.size()]));
+        services.add(LocalWeb.service(repository, ports[6 + SERVICE_NAMES.size() + 1]));
         return new LocalStackSettings(
                 home, null, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], bundledMailboxJar(), services);
+    }
+
+    /** The same stack without the web application, for a test or a benchmark that only calls the APIs. */
+    public LocalStackSettings withoutWeb() {
+        return withServices(
+                services.stream().filter(service -> !LocalWeb.isWeb(service)).toList());
     }
 
     public LocalStackSettings withServices(List<HeraldService> services) {

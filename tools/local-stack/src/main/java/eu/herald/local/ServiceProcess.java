@@ -31,7 +31,7 @@ final class ServiceProcess {
         process = Processes.start(command, environment, logFile);
     }
 
-    /** Waits for the readiness group, which is UP once the service can take traffic. */
+    /** Waits for the readiness group (the web application: its health), which is UP once it can take traffic. */
     void awaitReady(Duration timeout, BooleanSupplier cancelled) {
         Process running = process;
         if (running == null) {
@@ -40,7 +40,7 @@ final class ServiceProcess {
         Processes.awaitHttpOk(
                 service.name(),
                 running,
-                service.url().resolve("/actuator/health/readiness"),
+                service.url().resolve(LocalWeb.readinessPath(service)),
                 timeout,
                 logFile,
                 cancelled,

@@ -46,7 +46,8 @@ class LocalStackIntegrationTests {
             "webhook-master-key",
             "vapid.properties",
             "authorization/signing-key.pem",
-            "authorization/client-secrets.properties");
+            "authorization/client-secrets.properties",
+            "authorization/user-passwords.properties");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -77,6 +78,27 @@ class LocalStackIntegrationTests {
                     .doesNotContain("database=");
             assertThat(home.resolve("authorization").resolve("signing-key.pem")).exists();
             assertThat(stack.clientSecret("herald-operator")).hasSizeGreaterThan(30);
+            HeraldService web = stack.service("web");
+            assertThat(get(authorization.url().resolve("/environment")))
+                    .contains("HERALD_AUTHORIZATION_WEB_BASEURL=" + web.url());
+            assertThat(get(web.url().resolve("/environment")))
+                    .contains("SERVER_PORT=" + web.port())
+                    .contains("HERALD_WEB_ISSUER=" + issuer)
+                    .contains("HERALD_WEB_CLIENT_ID=herald-web")
+                    .contains("HERALD_WEB_CLIENT_SECRET=" + stack.clientSecret("herald-web"))
+                    .contains("HERALD_WEB_CATALOGUE_URL=" + catalogue.url())
+                    .contains("HERALD_WEB_SUBSCRIPTIONS_URL="
+                            + stack.service("subscriptions").url())
+                    .contains("HERALD_WEB_NOTIFICATIONS_URL="
+                            + stack.service("notifications").url())
+                    .doesNotContain("database=")
+                    .doesNotContain("SPRING_KAFKA")
+                    .doesNotContain("SPRING_DATASOURCE");
+            assertThat(HeraldLocal.readyMessage(stack, home, List.of()))
+                    .startsWith("\n  Herald         " + web.url() + "   sign in as:\n")
+                    .contains("plock     " + stack.userPassword("plock"))
+                    .contains("fundao    " + stack.userPassword("fundao"));
+            assertThat(stack.userPassword("operator")).matches("[a-z]+-[a-z]+-[a-z]+-[0-9]{4}");
             HeraldService subscriptions = stack.service("subscriptions");
             assertThat(get(subscriptions.url().resolve("/environment")))
                     .contains("HERALD_SUBSCRIPTIONS_UNSUBSCRIBE_SECRET=" + linkSecret(home))

@@ -76,21 +76,25 @@ public class SessionScheduling {
      * @return the session at its new version, or unchanged when the details are the same
      */
     public Session revise(SessionId id, SessionDetails details, int expectedVersion) {
-        Session current = current(id, expectedVersion);
-        if (current.status() == SessionStatus.CANCELLED) {
-            throw new Conflict("The session " + id + " is cancelled; it can no longer be changed");
+        SessionRevision revision = revision(id, details, expectedVersion);
+        SessionChange change = revision.change();
+        if (change == null) {
+            return revision.current();
         }
-        refuseIfInvalid(details);
-        Optional<SessionChange> change = SessionChange.between(current.details(), details);
-        if (change.isEmpty()) {
-            return current;
-        }
-        Instant now = now();
-        Session revised = sessions.save(current.revise(details, now));
-        if (!revised.isDraft()) {
-            publisher.publishEvent(SessionChanged.revised(revised, eventName(revised), change.get(), now));
+        Session revised = sessions.save(revision.revised());
+        if (revision.announced()) {
+            publisher.publishEvent(SessionChanged.revised(revised, eventName(revised), change, revised.updatedAt()));
         }
         return revised;
+    }
+
+    /**
+     * What {@link #revise} would do with these details, refusing what it would refuse, without doing it:
+     * nothing is stored, announced or recorded.
+     */
+    @Transactional(readOnly = true)
+    public SessionRevision preview(SessionId id, SessionDetails details, int expectedVersion) {
+        return revision(id, details, expectedVersion);
     }
 
     /** Publishes a draft: from now on every change is announced. */
@@ -152,6 +156,18 @@ public class SessionScheduling {
     @Transactional(readOnly = true)
     public List<Session> all(SessionFilter filter) {
         return search.all(filter);
+    }
+
+    /** The revision {@link #revise} stores and {@link #preview} shows. */
+    private SessionRevision revision(SessionId id, SessionDetails details, int expectedVersion) {
+        Session current = current(id, expectedVersion);
+        if (current.status() == SessionStatus.CANCELLED) {
+            throw new Conflict("The session " + id + " is cancelled; it can no longer be changed");
+        }
+        refuseIfInvalid(details);
+        return SessionChange.between(current.details(), details)
+                .map(change -> new SessionRevision(current, current.revise(details, now()), change))
+                .orElseGet(() -> new SessionRevision(current, current, null));
     }
 
     private Session current(SessionId id, int expectedVersion) {

@@ -25,7 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class SessionPatchIntegrationTests extends CatalogueIntegrationTest {
 
-    private static final MediaType MERGE_PATCH = MediaType.valueOf("application/merge-patch+json");
     private static final String MOVE = "{\"start\": \"2022-10-11T17:00\", \"end\": \"2022-10-11T18:30\"}";
     /** Every member of the session with a value, so that keeping "every other field" means something. */
     private static final String FULL = networking()
@@ -240,16 +239,6 @@ class SessionPatchIntegrationTests extends CatalogueIntegrationTest {
                 .extractingPath(patch + ".security[0]")
                 .asMap()
                 .containsKey("operator-token");
-    }
-
-    private MvcTestResult patch(String id, String ifMatch, String patch) {
-        return mvc.patch()
-                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
-                .uri("/api/sessions/{id}", id)
-                .header(HttpHeaders.IF_MATCH, ifMatch)
-                .contentType(MERGE_PATCH)
-                .content(patch)
-                .exchange();
     }
 
     private JsonNode read(String id) {

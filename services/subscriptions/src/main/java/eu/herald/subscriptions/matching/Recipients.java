@@ -124,16 +124,24 @@ class Recipients {
         this.clock = clock;
     }
 
-    /** Hands each affected municipality, with its endpoints, to the action, one at a time. */
+    /** Hands each municipality the change affects, with its endpoints, to the action, one at a time. */
     void affectedBy(SessionChange change, Consumer<AffectedMunicipality> action) {
-        UUID eventId = change.eventId();
+        affectedBy(change.criteria(), action);
+    }
+
+    /**
+     * Hands each municipality a change matching the criteria affects, with its endpoints, to the action, one at
+     * a time; reads only.
+     */
+    void affectedBy(ChangeCriteria criteria, Consumer<AffectedMunicipality> action) {
+        UUID eventId = criteria.eventId();
         readOnly.executeWithoutResult(transaction -> {
             var grouping = new Grouping(action, links, rotationGrace, clock.instant());
             jdbc.sql(AFFECTED)
-                    .param("themes", change.themes().toArray(String[]::new))
-                    .param("kind", change.kind().name())
+                    .param("themes", criteria.themes().toArray(String[]::new))
+                    .param("kind", criteria.kind().name())
                     .param("eventId", eventId == null ? null : eventId.toString())
-                    .param("sessionId", change.sessionId().toString())
+                    .param("sessionId", criteria.sessionId().toString())
                     .withFetchSize(fetchSize)
                     .query(grouping);
             grouping.finish();

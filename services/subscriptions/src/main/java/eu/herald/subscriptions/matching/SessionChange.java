@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import eu.herald.subscriptions.subscription.ChangeKind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -63,10 +65,46 @@ public record SessionChange(
         return optionalUuid(session, "eventId");
     }
 
+    @JsonIgnore
+    public int version() {
+        return session.path("version").asInt();
+    }
+
+    /** The session's title per language, as far as the snapshot has one. */
+    @JsonIgnore
+    public Map<String, String> title() {
+        return texts(session.get("title"));
+    }
+
+    /** The name of the session's event per language; empty when it has no event or the snapshot no name. */
+    @JsonIgnore
+    public Map<String, String> eventName() {
+        return texts(session.get("eventName"));
+    }
+
     /** Theme slugs of the session at its new version. */
     @JsonIgnore
     public List<String> themes() {
         return themesOf(session);
+    }
+
+    /** What the matcher reads of the change. */
+    @JsonIgnore
+    public ChangeCriteria criteria() {
+        return new ChangeCriteria(sessionId(), eventId(), themes(), kind);
+    }
+
+    /** Texts per language; anything else (absent, null, not text) is left out, so names never fail a change. */
+    private static Map<String, String> texts(@Nullable JsonNode texts) {
+        Map<String, String> byLanguage = new LinkedHashMap<>();
+        if (texts != null && texts.isObject()) {
+            texts.properties().forEach(text -> {
+                if (text.getValue().isString()) {
+                    byLanguage.put(text.getKey(), text.getValue().stringValue());
+                }
+            });
+        }
+        return byLanguage;
     }
 
     private static UUID uuid(JsonNode node, String field) {

@@ -1,19 +1,25 @@
 package eu.herald.subscriptions.theme;
 
+import eu.herald.subscriptions.naming.Texts;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local copy of the catalogue's taxonomy. It only validates what municipalities ask to follow:
- * the matcher never reads it, so notifications do not wait for the taxonomy to arrive.
+ * The local copy of the catalogue's taxonomy. It validates what municipalities ask to follow and gives the public
+ * pages the labels of themes: the matcher never reads it, so notifications do not wait for the taxonomy to arrive.
  */
 @Repository
 public class Themes {
+
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -49,6 +55,15 @@ public class Themes {
                 .param("slug", slug)
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** The theme's label in the language ({@link Texts#in}); empty when the theme or its labels are not known. */
+    public Optional<String> label(String slug, Locale locale) {
+        return jdbc.sql("select labels::text from theme where slug = :slug")
+                .param("slug", slug)
+                .query(String.class)
+                .optional()
+                .flatMap(labels -> Texts.in(json.readValue(labels, LABELS), locale));
     }
 
     /** Why the slug cannot be followed, or null when it is a current theme of the catalogue. */

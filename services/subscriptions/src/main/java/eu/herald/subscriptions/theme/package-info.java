@@ -1,4 +1,4 @@
-/** The catalogue's theme taxonomy, held locally from {@code catalogue.themes.v1}, to validate what municipalities follow. */
+/** The catalogue's theme taxonomy, held locally from {@code catalogue.themes.v1}, to validate what municipalities follow and to label themes on the public pages. */
 @NullMarked
 package eu.herald.subscriptions.theme;
 

@@ -3,6 +3,7 @@ package eu.herald.subscriptions.unsubscribe;
 import eu.herald.subscriptions.endpoint.Endpoint;
 import eu.herald.subscriptions.endpoint.EndpointId;
 import eu.herald.subscriptions.endpoint.Endpoints;
+import eu.herald.subscriptions.municipality.MunicipalityId;
 import eu.herald.subscriptions.subscription.Subscription;
 import eu.herald.subscriptions.subscription.SubscriptionId;
 import eu.herald.subscriptions.subscription.Subscriptions;
@@ -46,6 +47,17 @@ public class Unsubscription {
                                 .filter(subscription ->
                                         subscription.municipalityId().equals(endpoint.municipalityId()))
                                 .map(subscription -> new Described(endpoint, subscription))));
+    }
+
+    /**
+     * The municipality of the endpoint a genuine token names, even when the subscription is gone: what a page
+     * saying that the link is not valid any more is written for.
+     */
+    @Transactional(readOnly = true)
+    public Optional<MunicipalityId> municipalityOf(String token) {
+        return links.target(token)
+                .flatMap(target -> endpoints.find(new EndpointId(target.endpointId())))
+                .map(Endpoint::municipalityId);
     }
 
     @Transactional

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import eu.herald.egress.WebhookSecrets;
 import eu.herald.subscriptions.IntegrationTest;
 import eu.herald.testsupport.TestSmtp;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,50 @@ class EndpointApiIntegrationTests extends IntegrationTest {
         mvc.perform(get(endpointPath))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.verifiedAt").exists());
+    }
+
+    @Test
+    void mailsTheConfirmationLinkInTheMunicipalitysLanguage() throws Exception {
+        UUID polish = registerMunicipality("Miasto Łomża");
+        registerPendingEmail(polish, "urzad@lomza.example");
+        MimeMessage mail = TestSmtp.to("urzad@lomza.example").get(0);
+        assertThat(mail.getSubject()).isEqualTo("Herald: potwierdź powiadomienia dla: Miasto Łomża");
+        assertThat(mail.getContentType()).containsIgnoringCase("charset=UTF-8");
+        assertThat(String.valueOf(mail.getContent()))
+                .contains("Ten adres zgłoszono dla: Miasto Łomża, aby otrzymywał powiadomienia Herald")
+                .contains("naciśnij „Potwierdź” (link ważny do ")
+                .contains("(Europe/Warsaw)")
+                .contains("http://localhost:8082" + verificationPath("urzad@lomza.example"))
+                .doesNotContain("registered this address");
+
+        UUID portuguese = id(postJson(
+                "/api/municipalities",
+                Map.of(
+                        "name",
+                        "Município de Gouveia",
+                        "country",
+                        "PT",
+                        "language",
+                        "pt",
+                        "timeZone",
+                        "Europe/Lisbon")));
+        registerPendingEmail(portuguese, "geral@gouveia.example");
+        MimeMessage mailPt = TestSmtp.to("geral@gouveia.example").get(0);
+        assertThat(mailPt.getSubject()).isEqualTo("Herald: confirme as notificações para: Município de Gouveia");
+        assertThat(String.valueOf(mailPt.getContent()))
+                .contains("Este endereço foi registado para: Município de Gouveia")
+                .contains("carregando em «Confirmar» (válida até ")
+                .contains("(Europe/Lisbon)");
+
+        UUID english = id(postJson(
+                "/api/municipalities",
+                Map.of("name", "City of Cork", "country", "IE", "language", "en", "timeZone", "Europe/Dublin")));
+        registerPendingEmail(english, "council@cork.example");
+        MimeMessage mailEn = TestSmtp.to("council@cork.example").get(0);
+        assertThat(mailEn.getSubject()).isEqualTo("Herald: confirm notifications for City of Cork");
+        assertThat(String.valueOf(mailEn.getContent()))
+                .contains("City of Cork registered this address to receive Herald notifications about public events.")
+                .contains("pressing \"Confirm\" (valid until ");
     }
 
     @Test

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * exactly as for an id that does not exist, nothing read or changed), with another tenant's endpoint and
  * subscription ids under the caller's own path (404), without a token (401), with a token of another scope
  * that even names the municipality (403), and by the municipality itself and the admin (served). Every
- * handler of the service is either public, the admin's onboarding, or in this matrix.
+ * handler of the service is either public, the admin's onboarding, the operators' audience count, or in this matrix.
  */
 @LocalReceivers
 class TenantIsolationIntegrationTests extends IntegrationTest {
@@ -118,6 +118,9 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 
     /** The admin's alone. */
     static final Set<String> ADMIN = Set.of("POST /api/municipalities", "GET /api/municipalities");
+
+    /** The operators' alone ({@code subscriptions:audience}, tested with the audience itself). */
+    static final Set<String> OPERATORS = Set.of("POST /api/audience");
 
     /** Spring's and springdoc's own handlers, public through the shared rules of security-support. */
     static final Set<String> FRAMEWORK =
@@ -348,6 +351,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     void placesEveryHandlerOfTheServiceInThePublicListTheOnboardingOrTheMatrix() {
         Set<String> covered = new TreeSet<>(PUBLIC);
         covered.addAll(ADMIN);
+        covered.addAll(OPERATORS);
         MATRIX.forEach(call -> covered.add(call.mapping()));
         Set<String> handled = new TreeSet<>();
         handlers.getHandlerMethods().keySet().forEach(info -> {

@@ -112,11 +112,13 @@ class WebSecurity {
 
     /**
      * The authorization server's endpoints are named rather than discovered, so that this application starts
-     * whether or not the authorization server is up yet.
+     * whether or not the authorization server is up yet. The browser goes to the issuer; this application fetches
+     * tokens and keys over the back channel, which in a container network has another host name.
      */
     @Bean
     ClientRegistrationRepository clientRegistrations(WebProperties properties) {
-        String issuer = properties.issuer().toString().replaceAll("/$", "");
+        String issuer = properties.issuerUrl();
+        String backchannel = properties.backchannel();
         return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientId(properties.clientId())
                 .clientSecret(properties.clientSecret())
@@ -126,8 +128,8 @@ class WebSecurity {
                 .scope("openid", "profile")
                 .issuerUri(issuer)
                 .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
+                .tokenUri(backchannel + "/oauth2/token")
+                .jwkSetUri(backchannel + "/oauth2/jwks")
                 .userNameAttributeName("sub")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
                 .clientName("Herald")

@@ -36,10 +36,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The operators' side of the session API: every write, in one controller so that securing it is one rule
- * ({@code catalogue:write}); each write is recorded in the audit trail. Every change of an existing session
+ * The operators' side of the session API: every write, and the preview of a change, in one controller so that
+ * securing it is one rule ({@code catalogue:write}); each write is recorded in the audit trail (a preview writes
+ * nothing). Every change of an existing session
  * needs {@code If-Match} with the version read. PATCH merges its patch into the body PUT takes and goes on as
  * that PUT would.
  */
@@ -52,11 +54,13 @@ class SessionEditing {
     private final SessionScheduling scheduling;
     private final SessionPatches patches;
     private final AuditTrail audit;
+    private final JsonMapper json;
 
-    SessionEditing(SessionScheduling scheduling, SessionPatches patches, AuditTrail audit) {
+    SessionEditing(SessionScheduling scheduling, SessionPatches patches, AuditTrail audit, JsonMapper json) {
         this.scheduling = scheduling;
         this.patches = patches;
         this.audit = audit;
+        this.json = json;
     }
 
     @PostMapping
@@ -122,11 +126,25 @@ class SessionEditing {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody JsonNode patch) {
         SessionId sessionId = new SessionId(id);
-        int version = requiredVersion(sessionId, ifMatch);
-        Session current = find(sessionId);
-        // the patch was written against the version it names: merging it into another one could mislead
-        StaleVersion.check("session", sessionId, version, current.version());
-        return revise(sessionId, version, patches.apply(current, patch));
+        Patched patched = patched(sessionId, ifMatch, patch);
+        return revise(sessionId, patched.version(), patched.request());
+    }
+
+    @PostMapping(path = "/{id}/preview", consumes = SessionPatches.MEDIA_TYPE)
+    @Operation(
+            summary = "Preview a change of some of a session's details",
+            description = "Takes what PATCH takes, and answers what PATCH would do, without doing it: nothing is"
+                    + " stored, announced or audited. kind is how the change would be announced (null when"
+                    + " nothing changes), changedFields, previous and current what recipients would be told"
+                    + " changed, session the session the change would leave (at the version it applies to),"
+                    + " announced false for a draft or no change. Refuses what PATCH refuses, in the same way.")
+    SessionPreview preview(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody JsonNode patch) {
+        SessionId sessionId = new SessionId(id);
+        Patched patched = patched(sessionId, ifMatch, patch);
+        return SessionPreview.of(scheduling.preview(sessionId, patched.request().details(), patched.version()), json);
     }
 
     @PostMapping("/{id}/publish")
@@ -170,6 +188,15 @@ class SessionEditing {
         return audited(AuditedChange.REVISED, version, () -> scheduling.revise(id, request.details(), version));
     }
 
+    /** The whole details a merge patch makes of the version the client read, which must be the current one. */
+    private Patched patched(SessionId id, @Nullable String ifMatch, JsonNode patch) {
+        int version = requiredVersion(id, ifMatch);
+        Session current = find(id);
+        // the patch was written against the version it names: merging it into another one could mislead
+        StaleVersion.check("session", id, version, current.version());
+        return new Patched(version, patches.apply(current, patch));
+    }
+
     /** Without If-Match the refusal names the current version, so the client knows which one to read. */
     private int requiredVersion(SessionId id, @Nullable String ifMatch) {
         return EntityTags.requiredVersion(ifMatch, () -> find(id).version());
@@ -190,6 +217,8 @@ class SessionEditing {
     private static ResponseEntity<SessionView> current(Session session) {
         return ResponseEntity.ok().eTag(EntityTags.of(session.version())).body(SessionView.of(session));
     }
+
+    private record Patched(int version, SessionRequest request) {}
 
     /** @param reason told to everyone who follows the session, e.g. "The speaker is ill" */
     record Cancellation(@Nullable String reason) {}

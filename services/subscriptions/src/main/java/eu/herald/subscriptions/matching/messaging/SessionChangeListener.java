@@ -2,6 +2,8 @@ package eu.herald.subscriptions.matching.messaging;
 
 import eu.herald.subscriptions.matching.FanOut;
 import eu.herald.subscriptions.matching.SessionChange;
+import eu.herald.subscriptions.naming.SessionNames;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -9,16 +11,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes session changes; runs inside the container's Kafka transaction. */
+/**
+ * Consumes session changes; runs inside the container's Kafka transaction. Before the fan-out it remembers the
+ * session's title and its event's name for the public pages (idempotent, so a redelivered change is harmless).
+ */
 @Component
 class SessionChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(SessionChangeListener.class);
 
     private final FanOut fanOut;
+    private final SessionNames names;
 
-    SessionChangeListener(FanOut fanOut) {
+    SessionChangeListener(FanOut fanOut, SessionNames names) {
         this.fanOut = fanOut;
+        this.names = names;
     }
 
     @KafkaListener(id = "subscriptions-matcher", groupId = "subscriptions-matcher", topics = Topics.SESSION_CHANGES)
@@ -30,6 +37,13 @@ class SessionChangeListener {
                     "Ignoring a record without value at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return;
         }
+        names.remember(
+                change.sessionId(),
+                change.eventId(),
+                change.version(),
+                change.title(),
+                change.eventName(),
+                Instant.parse(change.occurredAt()));
         fanOut.distribute(change);
     }
 }

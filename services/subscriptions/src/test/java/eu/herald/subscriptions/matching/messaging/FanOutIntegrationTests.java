@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.herald.subscriptions.IntegrationTest;
+import eu.herald.subscriptions.Tokens;
 import eu.herald.testsupport.ContractSchemas;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -169,6 +171,52 @@ class FanOutIntegrationTests extends IntegrationTest {
                 .orElseThrow()
                 .value());
         assertThat(toSopot.get("endpoints")).hasSize(2);
+    }
+
+    @Test
+    void countsAsTheAudienceOfAChangeExactlyTheMunicipalitiesAndEndpointsItThenNotifies() throws Exception {
+        String theme = unique("theme");
+        UUID event = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        UUID gniezno = registerMunicipality("Miasto Gniezno");
+        registerEmail(gniezno, "urzad@gniezno.example");
+        registerEmail(gniezno, "rada@gniezno.example");
+        registerPendingEmail(gniezno, "niepotwierdzony@gniezno.example");
+        subscribe(gniezno, "THEME", theme);
+        UUID konin = registerMunicipality("Miasto Konin");
+        registerEmail(konin, "urzad@konin.example");
+        subscribe(konin, "THEME", theme);
+        subscribe(konin, "EVENT", event.toString());
+        UUID onlyCancellations = registerMunicipality("Miasto Piła");
+        registerEmail(onlyCancellations, "urzad@pila.example");
+        subscribe(onlyCancellations, "THEME", theme, "CANCELLED");
+        subscribe(registerMunicipality("Miasto Bez Adresu"), "THEME", theme);
+        ObjectNode change = change("RESCHEDULED", List.of(theme), event, session);
+        String query = json.writeValueAsString(
+                Map.of("sessionId", session, "eventId", event, "themes", List.of(theme), "kind", "RESCHEDULED"));
+
+        mvc.perform(post("/api/audience")
+                        .header(HttpHeaders.AUTHORIZATION, Tokens.operator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(query))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        {"municipalities": 2, "endpoints": 3, "byChannel": {"EMAIL": 3, "WEB_PUSH": 0, "WEBHOOK": 0}}
+                        """));
+        assertThat(countAll(Topics.NOTIFICATION_REQUESTS, theme))
+                .as("requests sent by the count")
+                .isZero();
+
+        List<ConsumerRecord<String, String>> requests = requestsFor(change);
+
+        assertThat(requests)
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(gniezno.toString(), konin.toString());
+        assertThat(requests.stream()
+                        .mapToInt(record ->
+                                json.readTree(record.value()).get("endpoints").size())
+                        .sum())
+                .isEqualTo(3);
     }
 
     @Test
