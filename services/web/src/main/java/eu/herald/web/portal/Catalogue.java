@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import eu.herald.web.api.ApiProblem;
 import eu.herald.web.api.Services;
 import java.text.Collator;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +37,7 @@ public class Catalogue {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Session(
-            UUID id, Map<String, String> title, @Nullable UUID eventId) {}
+            UUID id, Map<String, String> title, @Nullable LocalDateTime start) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Sessions(List<Session> content) {}
@@ -75,8 +78,10 @@ public class Catalogue {
                 locale);
     }
 
-    /** The first hundred sessions by start, as the catalogue orders them. */
+    /** The first hundred sessions by start, as the catalogue orders them, each with its local start date. */
     public List<Option> sessions(Locale locale) {
+        DateTimeFormatter day =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         Sessions sessions = services.catalogue()
                 .get()
                 .uri("/api/sessions?size=100")
@@ -87,7 +92,8 @@ public class Catalogue {
                 : sessions.content().stream()
                         .map(session -> new Option(
                                 session.id().toString(),
-                                label(session.title(), session.id().toString(), locale)))
+                                label(session.title(), session.id().toString(), locale)
+                                        + (session.start() == null ? "" : " (" + day.format(session.start()) + ")")))
                         .toList();
     }
 

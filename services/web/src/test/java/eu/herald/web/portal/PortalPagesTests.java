@@ -184,6 +184,7 @@ class PortalPagesTests {
 
         assertThat(page)
                 .contains("Spójność terytorialna", "zmiana terminu", "odwołanie", "1 dzień przed rozpoczęciem")
+                .contains(">Sieciowanie miast (11 paź 2022)<")
                 .doesNotContain(">territorial-cohesion<");
     }
 
@@ -265,7 +266,9 @@ class PortalPagesTests {
         api.answer("GET /api/themes", 200, """
                 [{"slug":"territorial-cohesion","labels":{"en":"Territorial cohesion","pl":"Spójność terytorialna"}}]""");
         api.answer("GET /api/events", 200, "[]");
-        api.answer("GET /api/sessions", 200, "{\"content\":[]}");
+        api.answer("GET /api/sessions", 200, """
+                {"content":[{"id":"%s","title":{"en":"Networking of cities","pl":"Sieciowanie miast"},
+                             "start":"2022-10-11T17:00:00"}]}""".formatted(WEBHOOK));
     }
 
     private OidcLoginRequestPostProcessor clerk() {
