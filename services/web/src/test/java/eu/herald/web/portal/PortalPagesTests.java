@@ -98,6 +98,23 @@ class PortalPagesTests {
     }
 
     @Test
+    void quietHoursEndingWhenTheyStartAreRefusedBeforeAnythingIsSent() throws Exception {
+        mvc.perform(post("/municipalities/{id}/preferences", PLOCK)
+                        .with(clerk())
+                        .with(csrf())
+                        .param("lang", "pl")
+                        .param("deliveryMode", "IMMEDIATE")
+                        .param("from", "22:00")
+                        .param("to", "22:00"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "Godziny ciszy muszą kończyć się o innej godzinie, niż się zaczynają.")));
+        assertThat(api.received)
+                .noneSatisfy(request -> assertThat(request.method()).isEqualTo("PUT"));
+    }
+
+    @Test
     void aWebhooksSecretIsShownOnceAndNeverAgain() throws Exception {
         String webhook = """
                 {"id":"%s","municipalityId":"%s","channel":"WEBHOOK","address":"https://plock.example/herald",

@@ -43,6 +43,11 @@ class OverviewController {
             BindingResult result,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (form.quietHoursEmpty()) {
+            result.rejectValue("to", "portal.quietHours.same");
+            response.setStatus(422);
+            return "portal/overview";
+        }
         try {
             services.subscriptions()
                     .put()

@@ -27,6 +27,11 @@ public class PreferencesForm {
         return form;
     }
 
+    /** Quiet hours that start when they end would be none at all, or all day: the service refuses them. */
+    boolean quietHoursEmpty() {
+        return !blank(from) && text(from).equals(text(to));
+    }
+
     /** The body of {@code PUT …/preferences}. */
     Map<String, @Nullable Object> body() {
         Map<String, @Nullable Object> body = new LinkedHashMap<>();

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A new subscription as the form writes it: what it follows (a theme, an event or a session, each picked from a
  * list by name), the kinds of change that notify, and the reminders before each session. The API's {@code
  * selector.value}, {@code changeKinds[i]} and {@code reminders[i]} errors land next to {@code value}, {@code
- * changeKinds} and {@code reminders}.
+ * changeKinds} and {@code reminders}; a refusal of the whole {@code selector} (already followed) next to {@code
+ * selector}.
  */
 public class SubscriptionForm {
 
@@ -23,6 +24,11 @@ public class SubscriptionForm {
     private @Nullable String session;
     private List<String> changeKinds = new ArrayList<>(KINDS);
     private List<String> reminders = new ArrayList<>();
+
+    /** What is followed, as a whole: the type and its value. */
+    public String getSelector() {
+        return type + " " + getValue();
+    }
 
     /** The slug or id of what the chosen type follows. */
     public @Nullable String getValue() {
