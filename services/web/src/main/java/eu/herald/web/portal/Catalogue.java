@@ -81,7 +81,7 @@ public class Catalogue {
     /** The first hundred sessions by start, as the catalogue orders them, each with its local start date. */
     public List<Option> sessions(Locale locale) {
         DateTimeFormatter day =
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Localized.regional(locale));
         Sessions sessions = services.catalogue()
                 .get()
                 .uri("/api/sessions?size=100")

@@ -9,6 +9,16 @@ public final class Localized {
 
     private Localized() {}
 
+    /**
+     * The locale dates and country names are written in: Portuguese as in Portugal (Polónia, not Polônia), whose
+     * municipalities Herald serves.
+     */
+    public static Locale regional(Locale locale) {
+        return locale.getLanguage().equals("pt") && locale.getCountry().isEmpty()
+                ? Locale.forLanguageTag("pt-PT")
+                : locale;
+    }
+
     public static @Nullable String pick(@Nullable Map<String, String> texts, Locale locale) {
         if (texts == null || texts.isEmpty()) {
             return null;

@@ -25,7 +25,7 @@ public record Municipality(
 
     /** The country's name in that language. */
     public String countryName(Locale locale) {
-        return new Locale("", country).getDisplayCountry(locale);
+        return new Locale("", country).getDisplayCountry(Localized.regional(locale));
     }
 
     public ZoneId zone() {

@@ -14,7 +14,7 @@ public final class Times {
 
     public Times(ZoneId zone, Locale locale) {
         this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale)
+                .withLocale(Localized.regional(locale))
                 .withZone(zone);
     }
 

@@ -273,6 +273,8 @@ class PortalPagesTests {
                         .string(org.hamcrest.Matchers.containsString(
                                 "href=\"/municipalities/" + LUBLIN + "\">Lublin</a>")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("<td>Polska</td>")));
+        mvc.perform(get("/municipalities").with(admin).param("lang", "pt"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<td>Polónia</td>")));
         mvc.perform(get("/municipalities").with(clerk())).andExpect(redirectedUrl("/municipalities/" + PLOCK));
     }
 
