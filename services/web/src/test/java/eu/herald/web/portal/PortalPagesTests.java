@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.herald.web.ServiceStub;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class PortalPagesTests {
     static final String PLOCK = "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b";
     static final String LUBLIN = "40120a76-e603-4d24-beb1-b0fb909e4e3e";
     static final String WEBHOOK = "0b7e6a52-4c1e-4f5e-9a53-0c2d7c1f9e11";
-    static final ServiceStub api = stub();
+    static final ServiceStub api = new ServiceStub();
 
     @Autowired
     MockMvc mvc;
@@ -165,7 +166,7 @@ class PortalPagesTests {
                         .content(subscription))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.channel").value("WEB_PUSH"));
-        ServiceStub.Received relayed = api.last();
+        ServiceStub.Request relayed = api.last();
         assertThat(relayed.path()).isEqualTo("/api/municipalities/" + PLOCK + "/endpoints");
         assertThat(relayed.body())
                 .contains("\"channel\":\"WEB_PUSH\"", "\"subscription\":{\"endpoint\":\"https://push.example/p/1\"");
@@ -296,13 +297,5 @@ class PortalPagesTests {
                 .idToken(token -> token.claims(claims ->
                         claims.putAll(Map.of("herald_role", "CLERK", "municipality_id", PLOCK, "name", "Płock clerk"))))
                 .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
-    }
-
-    private static ServiceStub stub() {
-        try {
-            return new ServiceStub();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
