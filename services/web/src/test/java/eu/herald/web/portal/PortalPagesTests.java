@@ -2,7 +2,6 @@ package eu.herald.web.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -11,53 +10,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.herald.web.PagesTestSupport;
 import eu.herald.web.ServiceStub;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The portal's pages against a stub of the subscriptions and catalogue APIs: a problem's field error lands next to
  * its field, a webhook's secret is shown once, the browser's push subscription is relayed with the clerk's token,
  * another municipality's page is "not found". The whole flow runs in the browser tests.
  */
-@SpringBootTest(properties = "herald.web.client-secret=test-secret")
-@AutoConfigureMockMvc
-class PortalPagesTests {
+class PortalPagesTests extends PagesTestSupport {
 
     static final String PLOCK = "6e8f0a1b-2c3d-4e5f-8a7b-9c0d1e2f3a4b";
     static final String LUBLIN = "40120a76-e603-4d24-beb1-b0fb909e4e3e";
     static final String WEBHOOK = "0b7e6a52-4c1e-4f5e-9a53-0c2d7c1f9e11";
-    static final ServiceStub api = new ServiceStub();
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ClientRegistrationRepository registrations;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry properties) {
-        properties.add("herald.web.subscriptions-url", api::url);
-        properties.add("herald.web.catalogue-url", api::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    static final ServiceStub api = SERVICES;
 
     @BeforeEach
     void plock() {
@@ -263,10 +235,7 @@ class PortalPagesTests {
                   "preferences":{"deliveryMode":"IMMEDIATE","digestTime":"08:00"}},
                  {"id":"%s","name":"Lublin","country":"PL","language":"pl","timeZone":"Europe/Warsaw",
                   "preferences":{"deliveryMode":"IMMEDIATE","digestTime":"08:00"}}]""".formatted(PLOCK, LUBLIN));
-        OidcLoginRequestPostProcessor admin = oidcLogin()
-                .clientRegistration(registrations.findByRegistrationId("herald"))
-                .idToken(token -> token.claim("herald_role", "ADMIN"))
-                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        RequestPostProcessor admin = signedIn("ADMIN", Map.of());
 
         mvc.perform(get("/municipalities").with(admin).param("lang", "pl"))
                 .andExpect(status().isOk())
@@ -291,11 +260,7 @@ class PortalPagesTests {
                              "start":"2022-10-11T17:00:00"}]}""".formatted(WEBHOOK));
     }
 
-    private OidcLoginRequestPostProcessor clerk() {
-        return oidcLogin()
-                .clientRegistration(registrations.findByRegistrationId("herald"))
-                .idToken(token -> token.claims(claims ->
-                        claims.putAll(Map.of("herald_role", "CLERK", "municipality_id", PLOCK, "name", "Płock clerk"))))
-                .authorities(new SimpleGrantedAuthority("ROLE_CLERK"));
+    private RequestPostProcessor clerk() {
+        return signedIn("CLERK", Map.of("municipality_id", PLOCK, "name", "Płock clerk"));
     }
 }
