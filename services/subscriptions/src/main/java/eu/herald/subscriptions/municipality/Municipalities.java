@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,13 @@ public class Municipalities {
                 .param("id", id.value())
                 .query((row, number) -> municipality(row))
                 .optional();
+    }
+
+    /** Every municipality, by name. */
+    public List<Municipality> all() {
+        return jdbc.sql("select * from municipality order by name, id")
+                .query((row, number) -> municipality(row))
+                .list();
     }
 
     /** The municipality, or {@link MunicipalityNotFound}. */

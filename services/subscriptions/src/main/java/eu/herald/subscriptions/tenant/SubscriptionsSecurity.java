@@ -16,12 +16,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Onboarding a municipality needs {@code subscriptions:admin}; everything of one municipality needs
- * {@code subscriptions:write} (and then the {@link TenantGuard} checks that the token's {@code municipality_id}
+ * Onboarding a municipality and listing them all need {@code subscriptions:admin}; everything of one municipality
+ * needs {@code subscriptions:write} (and then the {@link TenantGuard} checks that the token's {@code municipality_id}
  * is that municipality) or {@code subscriptions:admin}. Counting who a session change would reach (the operators'
- * dry run before they change a session) needs {@code subscriptions:audience}. The links mailed and handed out (one-click unsubscribe,
- * email verification) carry their own signed token and need none; so do the web push page and its
- * configuration. Anything not listed here is refused: a new endpoint is closed until it is placed.
+ * dry run before they change a session) needs {@code subscriptions:audience}. The links mailed and handed out
+ * (one-click unsubscribe, email verification) carry their own signed token and need none; so does the web push
+ * configuration (browsers subscribe on the portal's endpoints page, which the web application serves). Anything not
+ * listed here is refused: a new endpoint is closed until it is placed.
  */
 @Configuration(proxyBeanMethods = false)
 @SecurityScheme(
@@ -43,9 +44,7 @@ class SubscriptionsSecurity implements WebMvcConfigurer {
 
     private static final String AUDIENCE_PATH = "/api/audience";
     /** Paths reached with a signed link or by anyone, by method. */
-    private static final String[] PUBLIC_GETS = {
-        "/unsubscribe/*", "/endpoints/verify/*", "/push", "/push/**", "/api/web-push/config"
-    };
+    private static final String[] PUBLIC_GETS = {"/unsubscribe/*", "/endpoints/verify/*", "/api/web-push/config"};
 
     private static final String[] PUBLIC_POSTS = {"/unsubscribe/*", "/endpoints/verify/*"};
 
@@ -59,7 +58,7 @@ class SubscriptionsSecurity implements WebMvcConfigurer {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/municipalities")
+                        .requestMatchers("/api/municipalities")
                         .hasAuthority(scope(ADMIN))
                         .requestMatchers("/api/municipalities/*", "/api/municipalities/*/**")
                         .hasAnyAuthority(scope(TENANT), scope(ADMIN))

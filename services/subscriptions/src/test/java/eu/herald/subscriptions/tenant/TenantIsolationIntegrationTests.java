@@ -108,7 +108,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                     200),
             new Call(HttpMethod.DELETE, "/api/municipalities/{m}/subscriptions/{subscription}", null, 204));
 
-    /** Reached with no token: signed links, the web push page and its key, the API description, health. */
+    /** Reached with no token: signed links, the web push key, the API description, health. */
     static final Set<String> PUBLIC = Set.of(
             "GET /unsubscribe/{token}",
             "POST /unsubscribe/{token}",
@@ -117,7 +117,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             "GET /api/web-push/config");
 
     /** The admin's alone. */
-    static final Set<String> ADMIN = Set.of("POST /api/municipalities");
+    static final Set<String> ADMIN = Set.of("POST /api/municipalities", "GET /api/municipalities");
 
     /** The operators' alone ({@code subscriptions:audience}, tested with the audience itself). */
     static final Set<String> OPERATORS = Set.of("POST /api/audience");
@@ -318,6 +318,19 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void listsEveryMunicipalityToTheAdminAlone() throws Exception {
+        String name = unique("Miasto Na Liście");
+        UUID listed = registerMunicipality(name);
+        Call list = new Call(HttpMethod.GET, "/api/municipalities", null, 200);
+
+        assertThat(call(list, list.path(), null).getStatus()).isEqualTo(401);
+        assertThat(call(list, list.path(), Tokens.tenant(listed)).getStatus()).isEqualTo(403);
+        MockHttpServletResponse all = call(list, list.path(), Tokens.admin());
+        assertThat(all.getStatus()).isEqualTo(200);
+        assertThat(all.getContentAsString()).contains("\"id\":\"" + listed + "\"", name);
+    }
+
+    @Test
     void refusesAMunicipalityTokenWithoutAValidMunicipalityClaimEverything() throws Exception {
         Tenant plock = tenant("Miasto Bez Roszczenia");
         String noClaim = "Bearer " + Tokens.ISSUER.token(unique("anonymous-municipality"), "subscriptions:write");
@@ -361,8 +374,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
 
     @Test
     void servesThePublicPathsWithoutAToken() throws Exception {
-        for (String path :
-                List.of("/api/web-push/config", "/push/", "/v3/api-docs", "/actuator/health", "/actuator/info")) {
+        for (String path : List.of("/api/web-push/config", "/v3/api-docs", "/actuator/health", "/actuator/info")) {
             assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus())
                     .as(path)
                     .isEqualTo(200);

@@ -6,6 +6,7 @@ import eu.herald.subscriptions.municipality.MunicipalityId;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,12 @@ class MunicipalityController {
                 .buildAndExpand(municipality.id().value())
                 .toUri();
         return ResponseEntity.created(location).body(MunicipalityView.of(municipality));
+    }
+
+    /** Every municipality, by name: the admin's list. */
+    @GetMapping
+    List<MunicipalityView> list() {
+        return municipalities.all().stream().map(MunicipalityView::of).toList();
     }
 
     @GetMapping("/{municipalityId}/preferences")

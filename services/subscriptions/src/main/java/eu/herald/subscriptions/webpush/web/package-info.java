@@ -1,4 +1,4 @@
-/** HTTP side of web push: the key for browsers and the subscription page. */
+/** HTTP side of web push: the key browsers subscribe with (the portal's endpoints page subscribes them). */
 @NullMarked
 package eu.herald.subscriptions.webpush.web;
 

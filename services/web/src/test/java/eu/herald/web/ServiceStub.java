@@ -1,4 +1,4 @@
-package eu.herald.web.console;
+package eu.herald.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,20 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The three services' APIs as the console's tests need them: an answer per method and path, and every request as it
- * came (method, path, If-Match, body). One JDK HTTP server stands for catalogue, subscriptions and notifications.
+ * The three services' APIs as the pages' tests need them: an answer per method and path (anything else 404), and
+ * every request as it came (method, path, If-Match, body, Authorization). One JDK HTTP server stands for catalogue,
+ * subscriptions and notifications.
  */
-final class ServiceStub implements AutoCloseable {
+public final class ServiceStub implements AutoCloseable {
 
     record Answer(int status, String body) {}
 
-    record Request(String method, String path, String ifMatch, String body) {}
+    public record Request(String method, String path, String ifMatch, String body, String authorization) {}
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** Every request so far, oldest first. */
+    public final List<Request> received = new CopyOnWriteArrayList<>();
 
-    ServiceStub() {
+    public ServiceStub() {
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException e) {
@@ -35,39 +37,53 @@ final class ServiceStub implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
     /** @param call e.g. {@code "GET /api/sessions/…"}, without the query */
-    void answer(String call, int status, String body) {
+    public void answer(String call, int status, String body) {
         answers.put(call, new Answer(status, body));
     }
 
-    List<Request> requests(String method, String path) {
-        return requests.stream()
+    public List<Request> requests(String method, String path) {
+        return received.stream()
                 .filter(request ->
                         request.method().equals(method) && request.path().equals(path))
                 .toList();
     }
 
-    void reset() {
+    public Request last() {
+        return received.get(received.size() - 1);
+    }
+
+    public void reset() {
         answers.clear();
-        requests.clear();
+        received.clear();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(method, path, exchange.getRequestHeaders().getFirst("If-Match"), body));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        received.add(new Request(
+                method,
+                path,
+                exchange.getRequestHeaders().getFirst("If-Match"),
+                body,
+                authorization == null ? "" : authorization));
         Answer answer = answers.getOrDefault(
                 method + " " + path, new Answer(404, "{\"title\": \"Not Found\", \"status\": 404}"));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders()
                 .add("Content-Type", answer.status() < 400 ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
+        if (answer.status() == 204) {
+            exchange.sendResponseHeaders(204, -1);
+        } else {
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
         exchange.close();
     }
 

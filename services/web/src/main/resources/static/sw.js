@@ -1,4 +1,5 @@
-// Herald's service worker: shows each push message as a notification and opens the session on click.
+// Herald's service worker, at the root so that its scope is the whole site: shows each push message as a
+// notification (one per session: a newer version replaces the one still shown) and opens its link on a click.
 'use strict';
 
 self.addEventListener('push', (event) => {
@@ -12,7 +13,6 @@ self.addEventListener('push', (event) => {
     self.registration.showNotification(message.title || 'Herald', {
       body: message.body || '',
       lang: message.lang || '',
-      // one notification per session: a newer version replaces the one still shown
       tag: message.sessionId || 'herald',
       renotify: true,
       data: { url: message.url, sessionId: message.sessionId, version: message.version, kind: message.kind },

@@ -1,11 +1,8 @@
 package eu.herald.subscriptions.webpush;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,8 +17,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** The page and service worker that subscribe a browser, the key they subscribe with, and what they post. */
-class WebPushPageIntegrationTests extends IntegrationTest {
+/**
+ * The key a browser subscribes with, and the registration the portal relays from its subscription (the portal's
+ * push.js posts {@code pushSubscription.toJSON()}; the web application wraps it as below).
+ */
+class WebPushRegistrationIntegrationTests extends IntegrationTest {
 
     @Test
     void givesBrowsersTheVapidPublicKeyToSubscribeWith() throws Exception {
@@ -32,33 +32,9 @@ class WebPushPageIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void servesThePageAndItsScriptsWithTheirContentTypes() throws Exception {
-        mvc.perform(get("/push/index.html"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<script src=\"app.js\">")));
-        for (String script : new String[] {"/push/app.js", "/push/sw.js"}) {
-            mvc.perform(get(script))
-                    .andExpect(status().isOk())
-                    .andExpect(result -> assertThat(result.getResponse().getContentType())
-                            .matches("(text|application)/javascript.*"));
-        }
-        mvc.perform(get("/push/")).andExpect(forwardedUrl("/push/index.html"));
-    }
-
-    @Test
-    void acceptsTheRegistrationThePageBuildsFromAPushSubscription() throws Exception {
-        String script = new String(
-                mvc.perform(get("/push/app.js")).andReturn().getResponse().getContentAsByteArray(), UTF_8);
-        // the body app.js posts, property for property: registrationBody(subscription.toJSON())
-        assertThat(script)
-                .contains("channel: 'WEB_PUSH',")
-                .contains("endpoint: subscription.endpoint,")
-                .contains("expirationTime: subscription.expirationTime ?? null,")
-                .contains("keys: { p256dh: subscription.keys.p256dh, auth: subscription.keys.auth },")
-                .contains("`/api/municipalities/${encodeURIComponent(municipalityId)}/endpoints`");
+    void acceptsTheRegistrationOfABrowsersPushSubscription() throws Exception {
         UUID municipality = registerMunicipality(unique("Gmina Push"));
-        // what pushSubscription.toJSON() gives, wrapped as registrationBody() does
+        // what pushSubscription.toJSON() gives, wrapped as the web application's WebPushRelay does
         String json = """
                 {"channel": "WEB_PUSH",
                  "subscription": {"endpoint": "https://updates.push.services.mozilla.com/wpush/v2/%s",
