@@ -361,7 +361,8 @@ class HeraldEndToEndIntegrationTests {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
-        assertThat(unsubscribed.body()).contains("powiadomienia@plock.example no longer receives notifications");
+        // in Płock's language, as its mail was
+        assertThat(unsubscribed.body()).contains("Adres powiadomienia@plock.example nie otrzymuje już powiadomień");
     }
 
     private static MimeMessage mime(Mailbox.ReceivedMail mail) throws MessagingException {
