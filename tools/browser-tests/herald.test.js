@@ -214,8 +214,8 @@ describe('Herald in a browser', { concurrency: 1 }, () => {
       assert.equal(response.status(), 404, `${PORTAL}${page} for Lublin`);
       await lublin.getByRole('heading', { level: 1, name: 'Nie znaleziono' }).waitFor();
       assert.ok(!(await lublin.content()).includes('Płock'), 'nothing of Płock shows');
+      await visited(lublin, `not found: ${page || 'overview'}`, { shot: page === '' && 'not-found' });
     }
-    await visited(lublin, 'not found', { shot: 'not-found' });
     await lublin.context().close();
   });
 
