@@ -1,4 +1,4 @@
-// The scenario of issue 17, in order, as the people it is for go through it. Each step builds on the one before:
+// Herald's main scenario, in order, as the people it is for go through it. Each step builds on the one before:
 // the operator's change reaches the webhook and the push subscription the clerk added first.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
