@@ -19,7 +19,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits the writes of each client, and of all clients of one municipality together, with a token bucket
+ * Limits the writes of each client (of each person, for a client that signs people in), and of all clients of one
+ * municipality together, with a token bucket
  * per key in this instance's memory; a request over either limit gets 429 with {@code Retry-After} (whole
  * seconds) and nothing is done. Runs after authentication: anonymous writes are refused anyway, and reads
  * are not limited here. With several replicas each one counts on its own (see ADR 14).
@@ -67,8 +68,9 @@ final class WriteRateLimiter extends OncePerRequestFilter {
     }
 
     private Duration waitFor(Caller caller) {
-        Duration client = bucket("client:" + caller.clientId(), limits.of(caller.clientId()))
-                .take();
+        // a person signed in through a shared client (the web application) counts on their own, not for everyone
+        Duration client =
+                bucket("caller:" + caller.name(), limits.of(caller.clientId())).take();
         if (!client.isZero()) {
             return client;
         }

@@ -180,6 +180,24 @@ class ResourceServerSecurityIntegrationTests {
     }
 
     @Test
+    void limitsEachPersonOfAClientThatSignsPeopleInOnTheirOwn() throws Exception {
+        String first = ISSUER.token(
+                "first-person",
+                Map.of("client_id", "portal", "scope", SecuredApplication.WRITE),
+                Duration.ofMinutes(5));
+        String second = ISSUER.token(
+                "second-person",
+                Map.of("client_id", "portal", "scope", SecuredApplication.WRITE),
+                Duration.ofMinutes(5));
+        for (int i = 0; i < 3; i++) {
+            assertThat(send("POST", "/api/things", first, THING).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(send("POST", "/api/things", first, THING).statusCode()).isEqualTo(429);
+        assertThat(send("POST", "/api/things", second, THING).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void givesAClientWithALimitOfItsOwnThatLimit() throws Exception {
         String token = ISSUER.token("importer", SecuredApplication.WRITE);
         for (int i = 0; i < 10; i++) {
