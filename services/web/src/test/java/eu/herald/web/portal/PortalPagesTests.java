@@ -71,6 +71,38 @@ class PortalPagesTests extends PagesTestSupport {
     }
 
     @Test
+    void aSubscriptionsRemindersAreChangedWithTheBoxesTickedAndShownTicked() throws Exception {
+        subscriptionsOfPlock();
+        String subscription = "7d0e1f2a-3b4c-4d5e-8f60-718293a4b5c6";
+        String path = "/api/municipalities/" + PLOCK + "/subscriptions/" + subscription + "/reminders";
+        api.answer("PUT " + path, 200, "{}");
+
+        mvc.perform(get("/municipalities/{id}/subscriptions", PLOCK)
+                        .with(clerk())
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.matchesPattern(
+                                "(?s).*<input type=\"checkbox\" name=\"reminders\" id=\"lead-0-1\" value=\"PT24H\""
+                                        + " checked=\"checked\">.*")));
+        mvc.perform(post("/municipalities/{id}/subscriptions/{s}/reminders", PLOCK, subscription)
+                        .with(clerk())
+                        .with(csrf())
+                        .param("reminders", "PT1H", "PT15M"))
+                .andExpect(redirectedUrl("/municipalities/" + PLOCK + "/subscriptions"))
+                .andExpect(flash().attribute("notice", "Reminders saved."));
+        assertThat(api.requests("PUT", path))
+                .singleElement()
+                .satisfies(request -> assertThat(request.body()).isEqualTo("{\"reminders\":[\"PT1H\",\"PT15M\"]}"));
+
+        mvc.perform(post("/municipalities/{id}/subscriptions/{s}/reminders", PLOCK, subscription)
+                        .with(clerk())
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", "Reminders saved."));
+        assertThat(api.requests("PUT", path).get(1).body()).isEqualTo("{\"reminders\":[]}");
+    }
+
+    @Test
     void quietHoursEndingWhenTheyStartAreRefusedBeforeAnythingIsSent() throws Exception {
         mvc.perform(post("/municipalities/{id}/preferences", PLOCK)
                         .with(clerk())

@@ -9,5 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the theme's label, the event's name or the session's title; null when the catalogue no longer has it
  * @param reminders the lead times in words
+ * @param leads the same lead times as the API writes them ({@code PT1H}), to tick them in the form that changes them
  */
-record SubscriptionRow(UUID id, String type, @Nullable String name, List<String> changeKinds, List<String> reminders) {}
+record SubscriptionRow(
+        UUID id,
+        String type,
+        @Nullable String name,
+        List<String> changeKinds,
+        List<String> reminders,
+        List<String> leads) {}

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** What the municipality follows, named as the catalogue names it; a form to follow more; ending one. */
@@ -66,6 +68,34 @@ class SubscriptionsController {
             return page(municipalityId, form, locale, model);
         }
         notices.done(redirect, "portal.subscriptions.added");
+        return "redirect:/municipalities/{municipalityId}/subscriptions";
+    }
+
+    /** The reminders of a subscription it follows already: the boxes ticked, none for no reminder. */
+    @PostMapping("/{subscriptionId}/reminders")
+    String remind(
+            @PathVariable UUID municipalityId,
+            @PathVariable UUID subscriptionId,
+            @RequestParam(name = "reminders", required = false) @Nullable List<String> reminders,
+            RedirectAttributes redirect) {
+        try {
+            services.subscriptions()
+                    .put()
+                    .uri(
+                            "/api/municipalities/{id}/subscriptions/{subscription}/reminders",
+                            municipalityId,
+                            subscriptionId)
+                    .body(Map.of("reminders", reminders == null ? List.of() : reminders))
+                    .retrieve()
+                    .toBodilessEntity();
+        } catch (ApiProblem problem) {
+            if (problem.status().value() != 400) {
+                throw problem;
+            }
+            notices.failed(redirect, "portal.reminders.refused", problem.detail());
+            return "redirect:/municipalities/{municipalityId}/subscriptions";
+        }
+        notices.done(redirect, "portal.reminders.saved");
         return "redirect:/municipalities/{municipalityId}/subscriptions";
     }
 
@@ -118,7 +148,8 @@ class SubscriptionsController {
                                 subscription.changeKinds(),
                                 subscription.reminders().stream()
                                         .map(lead -> Leads.words(lead, messages, locale))
-                                        .toList()))
+                                        .toList(),
+                                subscription.reminders()))
                         .toList());
         model.addAttribute("form", form);
         model.addAttribute("themes", themes);
