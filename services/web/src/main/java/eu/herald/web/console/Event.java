@@ -1,9 +1,11 @@
 package eu.herald.web.console;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import eu.herald.web.i18n.Localized;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,6 @@ public record Event(
         @Nullable String place) {
 
     public String name(Locale locale) {
-        return Texts.in(name, locale, "en");
+        return Objects.requireNonNullElse(Localized.pick(name, locale), "");
     }
 }

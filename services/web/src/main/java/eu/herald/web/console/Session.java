@@ -1,10 +1,12 @@
 package eu.herald.web.console;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import eu.herald.web.i18n.Localized;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +30,7 @@ public record Session(
         @Nullable String cancellationReason) {
 
     public String title(Locale locale) {
-        return Texts.in(title, locale, defaultLanguage);
+        return Objects.requireNonNullElse(Localized.pick(title, locale, defaultLanguage), "");
     }
 
     /** The themes by their labels, in the order the session names them; a dash for none. */

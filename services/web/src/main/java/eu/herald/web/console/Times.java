@@ -1,5 +1,6 @@
 package eu.herald.web.console;
 
+import eu.herald.web.i18n.Localized;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,13 +26,16 @@ public class Times {
     public String local(@Nullable LocalDateTime time) {
         return time == null
                 ? ""
-                : DATE_TIME.withLocale(LocaleContextHolder.getLocale()).format(time);
+                : DATE_TIME
+                        .withLocale(Localized.regional(LocaleContextHolder.getLocale()))
+                        .format(time);
     }
 
     public String date(@Nullable LocalDate date) {
         return date == null
                 ? ""
-                : DATE.withLocale(LocaleContextHolder.getLocale()).format(date);
+                : DATE.withLocale(Localized.regional(LocaleContextHolder.getLocale()))
+                        .format(date);
     }
 
     public String utc(@Nullable Instant instant) {

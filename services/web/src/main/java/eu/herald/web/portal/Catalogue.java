@@ -3,6 +3,7 @@ package eu.herald.web.portal;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import eu.herald.web.api.ApiProblem;
 import eu.herald.web.api.Services;
+import eu.herald.web.i18n.Localized;
 import java.text.Collator;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,7 @@
 package eu.herald.web.portal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import eu.herald.web.i18n.Localized;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;

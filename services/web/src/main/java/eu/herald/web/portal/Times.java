@@ -1,5 +1,6 @@
 package eu.herald.web.portal;
 
+import eu.herald.web.i18n.Localized;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -52,8 +52,8 @@ class SessionEditingTests extends ConsoleTestSupport {
 
         assertThat(page)
                 .contains("Recipients will be told: the session is rescheduled.")
-                .contains("Oct 11, 2022, 4:30")
-                .contains("Oct 11, 2022, 5:00")
+                .contains("11 Oct 2022, 16:30")
+                .contains("11 Oct 2022, 17:00")
                 .contains("3 municipalities, 5 endpoints (email 3, webhook 1, web push 1)")
                 .contains("name=\"expected\" value=\"5\"")
                 .contains("name=\"start\" value=\"2022-10-11T17:00\"");

@@ -257,7 +257,7 @@ class PortalPagesTests extends PagesTestSupport {
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains("Networking of cities", "held until Dec 7, 2026, 7:00", "quiet hours", "Given up");
+                .contains("Networking of cities", "held until 7 Dec 2026, 07:00", "quiet hours", "Given up");
     }
 
     @Test

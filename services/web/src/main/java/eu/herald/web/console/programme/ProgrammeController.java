@@ -3,7 +3,7 @@ package eu.herald.web.console.programme;
 import eu.herald.web.console.Event;
 import eu.herald.web.console.Programme;
 import eu.herald.web.console.Session;
-import eu.herald.web.console.Texts;
+import eu.herald.web.i18n.Localized;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,7 +29,8 @@ class ProgrammeController {
     @GetMapping("/console")
     String events(@RequestParam(defaultValue = "") String q, Model model) {
         List<Event> events = programme.events().stream()
-                .filter(event -> Texts.contains(event.name(), q) || event.slug().contains(q.strip()))
+                .filter(event ->
+                        Localized.contains(event.name(), q) || event.slug().contains(q.strip()))
                 .toList();
         model.addAttribute("q", q);
         model.addAttribute("events", events);
@@ -40,7 +41,7 @@ class ProgrammeController {
     String sessions(@PathVariable UUID id, @RequestParam(defaultValue = "") String q, Model model, Locale locale) {
         Event event = programme.event(id);
         List<Session> sessions = programme.sessionsOf(id).stream()
-                .filter(session -> Texts.contains(session.title(), q))
+                .filter(session -> Localized.contains(session.title(), q))
                 .toList();
         model.addAttribute("q", q);
         model.addAttribute("event", event);
