@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,6 +35,8 @@ class Pages {
     String refused(ApiProblem problem, Model model, HttpServletResponse response) {
         response.setStatus(problem.status().value());
         model.addAttribute("problem", problem);
+        // an exception handler's model has none of the model attributes above: who is signed in goes in by hand
+        model.addAttribute("user", user(SecurityContextHolder.getContext().getAuthentication()));
         return switch (problem.status().value()) {
             case 404 -> "home/not-found";
             case 401, 403 -> "home/forbidden";

@@ -188,7 +188,10 @@ class PortalPagesTests extends PagesTestSupport {
         for (String page : new String[] {"", "/subscriptions", "/endpoints", "/deliveries"}) {
             mvc.perform(get("/municipalities/" + LUBLIN + page).with(clerk()))
                     .andExpect(status().isNotFound())
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("<h1>Not found</h1>")));
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("<h1>Not found</h1>")))
+                    // still signed in: the page says who, and offers signing out
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Płock clerk")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Sign out")));
         }
     }
 
