@@ -206,6 +206,72 @@ describe('Herald in a browser', { concurrency: 1 }, () => {
     await visited(clerk, 'history', { shot: 'portal-history' });
   });
 
+  step('a new email address is confirmed from a mail and a page in Polish, then the clerk sends the link again',
+    async () => {
+      const address = 'sekretariat@plock.example';
+      await clerk.goto(`${PORTAL}/endpoints`);
+      await clerk.locator('#address').fill(address);
+      await clerk.locator('form:has(#address) button[type=submit]').click();
+      const row = clerk.locator('#endpoints tr[data-channel=EMAIL]', { hasText: address });
+      await row.and(clerk.locator('[data-status=PENDING_VERIFICATION]')).waitFor();
+      await visited(clerk, 'endpoints with an address waiting for its confirmation');
+      await row.getByRole('button', { name: 'Wyślij link ponownie' }).click();
+      await clerk.locator('p.notice[role=status]').waitFor();
+
+      const mails = await waitFor(async () => {
+        const all = await mailTo(address);
+        return all.length >= 2 && all;
+      }, { what: 'the two confirmation mails' });
+      const text = bodyText(mails.at(-1));
+      assert.match(text, /Potwierdź go/, `the confirmation mail is in Polish: ${text}`);
+      assert.ok(text.includes('Miasto Płock'), `it names the municipality: ${text}`);
+      const link = text.match(/https?:\/\/\S+\/endpoints\/verify\/\S+/)?.[0];
+      assert.ok(link, `a confirmation link: ${text}`);
+
+      // opened in a browser that speaks English: the page speaks the municipality's language all the same
+      const recipient = await (await context(browser, { locale: 'en-GB', viewport: PHONE })).newPage();
+      await recipient.goto(link);
+      assert.equal(await recipient.locator('html').getAttribute('lang'), 'pl');
+      await visited(recipient, 'the verification page', { shot: 'verification' });
+      await recipient.getByRole('button', { name: 'Potwierdź' }).click();
+      await recipient.waitForLoadState();
+      await visited(recipient, 'the verification page, confirmed');
+      await recipient.context().close();
+
+      await waitFor(async () => {
+        await clerk.reload();
+        return (await row.and(clerk.locator('[data-status=ACTIVE]')).count()) === 1;
+      }, { what: 'the confirmed address shown active' });
+    });
+
+  step('the other pages pass axe-core too: confirmations, the admin, Fundão in Portuguese, dead letters, audit',
+    async () => {
+      await clerk.goto(`${PORTAL}/erasure`);
+      await visited(clerk, 'the confirmation before erasing the municipality');
+      const webhook = clerk.locator('#endpoints tr[data-channel=WEBHOOK]');
+      await clerk.goto(`${PORTAL}/endpoints`);
+      await webhook.getByRole('link', { name: 'Usuń' }).click();
+      await visited(clerk, 'the confirmation before deleting an endpoint');
+
+      const admin = await (await context(browser, { locale: 'pt-PT', viewport: DESKTOP })).newPage();
+      await signIn(admin, 'admin');
+      await admin.waitForURL(`${WEB}/municipalities`);
+      await visited(admin, 'every municipality, for the admin');
+      await admin.getByRole('link', { name: 'Município do Fundão' }).click();
+      assert.equal(await admin.locator('html').getAttribute('lang'), 'pt');
+      await visited(admin, "Fundão's overview, in Portuguese");
+      for (const page of ['subscriptions', 'endpoints', 'deliveries']) {
+        await admin.goto(`${admin.url().replace(/\/(subscriptions|endpoints|deliveries)$/, '')}/${page}`);
+        await visited(admin, `Fundão: ${page}`);
+      }
+      await admin.context().close();
+
+      for (const page of ['/console/dead', '/console/audit']) {
+        await operator.goto(page);
+        await visited(operator, page);
+      }
+    });
+
   step("Lublin's clerk gets 'not found' for Płock's pages", async () => {
     const lublin = await (await context(browser, { locale: 'pl-PL', viewport: DESKTOP })).newPage();
     await signIn(lublin, 'lublin');
@@ -271,6 +337,21 @@ describe('Herald in a browser', { concurrency: 1 }, () => {
     await clerk.locator('#password').waitFor();
   });
 });
+
+/** The text of a single-part mail, decoded from quoted-printable or base64. */
+function bodyText(mime) {
+  const [head, ...rest] = mime.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  const encoding = head.match(/^Content-Transfer-Encoding:\s*(\S+)/im)?.[1]?.toLowerCase();
+  if (encoding === 'base64') {
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => `%${hex}`);
+    return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+  }
+  return body;
+}
 
 /** From a datetime-local value to the same time of day a month from today, plus minutes: in milliseconds. */
 function shiftToNextMonth(value, minutes) {

@@ -131,7 +131,7 @@ class BrowserIntegrationTests {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             passwords.load(reader);
         }
-        for (String user : List.of("operator", "plock", "lublin")) {
+        for (String user : passwords.stringPropertyNames()) {
             environment.put("HERALD_PASSWORD_" + user.toUpperCase(Locale.ROOT), passwords.getProperty(user));
         }
         return environment;
