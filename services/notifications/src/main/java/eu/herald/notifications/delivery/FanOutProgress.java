@@ -12,7 +12,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * How far the fan-out of one version of a session has come: its change deliveries (not reminders) counted per
- * channel and status, as the operator console follows them after saving the session.
+ * channel and status, as the operator console follows them after saving the session. The version's changes are found
+ * among the stored changes (by the session's expression index), their deliveries by change: no index of its own on
+ * the delivery log, whose every insert would pay for it.
  */
 @Repository
 public class FanOutProgress {
@@ -55,10 +57,13 @@ public class FanOutProgress {
         List<Row> rows = jdbc.sql("""
                         select change_id, channel, status, count(*) as deliveries
                           from delivery
-                         where session_id = :session and session_version = :version and kind = 'CHANGE'
+                         where change_id in (select change_id from notification_change
+                                              where payload -> 'session' -> 'id' ->> 'value' = :session
+                                                and (payload -> 'session' ->> 'version')::int = :version)
+                           and kind = 'CHANGE'
                          group by change_id, channel, status
                         """)
-                .param("session", session.value())
+                .param("session", session.value().toString())
                 .param("version", version)
                 .query((row, number) -> new Row(
                         row.getObject("change_id", UUID.class),
