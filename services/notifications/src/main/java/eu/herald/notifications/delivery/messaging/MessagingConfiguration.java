@@ -55,7 +55,7 @@ public class MessagingConfiguration {
 
     /**
      * Unreadable records (a deserialization failure, reported by the listener with its index) are not retried:
-     * they go to {@code <topic>-dlt} at once, in the same partition, with the reason in the
+     * they go to {@code <topic>-dlt} at once, under their key, with the reason in the
      * {@code kafka_dlt-exception-*} headers and the original bytes as value. Anything else (the database or the
      * broker unavailable) is retried with a capped exponential backoff for as long as it takes, because giving up
      * would drop requests that are fine.
@@ -67,13 +67,23 @@ public class MessagingConfiguration {
 
     /** What every listener of this service does with a failure: see {@link #notificationRequestErrorHandler}. */
     public static DefaultErrorHandler deadLettering(KafkaTemplate<String, byte[]> kafka) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
-                kafka, (record, failure) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
-        deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders());
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
         backOff.setMaxInterval(30_000);
         backOff.setJitter(500);
-        return new DefaultErrorHandler(deadLetters, backOff);
+        return new DefaultErrorHandler(deadLetterRecoverer(kafka), backOff);
+    }
+
+    /**
+     * Publishes a record that cannot be processed to {@code <topic>-dlt} under its own key, in the partition the key
+     * hashes to there, not in its partition number: a dead-letter topic with fewer partitions than its topic (a
+     * cluster's topics are the operators', not this service's) still takes a record from any partition, and the
+     * records of one key stay in order.
+     */
+    static DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, byte[]> kafka) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                kafka, (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1));
+        deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders());
+        return deadLetters;
     }
 
     @SuppressWarnings("unchecked")
