@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +40,7 @@ public final class TopicRecords {
     }
 
     /**
-     * The values of partition 0 from its beginning, read until at least one arrived or the time is
+     * The values of every partition from its beginning, read until at least one arrived or the time is
      * up (then the list is empty, and the caller's assertion says what was missing).
      */
     public static List<String> valuesFromStart(String bootstrapServers, String topic, Duration within) {
@@ -50,7 +49,9 @@ public final class TopicRecords {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.assign(Set.of(new TopicPartition(topic, 0)));
+            consumer.assign(consumer.partitionsFor(topic).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition()))
+                    .toList());
             consumer.seekToBeginning(consumer.assignment());
             long deadline = System.nanoTime() + within.toNanos();
             while (values.isEmpty() && System.nanoTime() < deadline) {
