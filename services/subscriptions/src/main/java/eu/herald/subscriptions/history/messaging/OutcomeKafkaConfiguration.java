@@ -1,6 +1,7 @@
 package eu.herald.subscriptions.history.messaging;
 
 import eu.herald.subscriptions.ConsumedTopic;
+import eu.herald.subscriptions.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.history.DeliveryOutcome;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,7 +13,6 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 @Configuration(proxyBeanMethods = false)
@@ -41,8 +41,7 @@ class OutcomeKafkaConfiguration {
         var deadLetters = new KafkaTemplate<>(producers);
         deadLetters.setAllowNonTransactional(true);
         factory.setCommonErrorHandler(new DefaultErrorHandler(
-                new DeadLetterPublishingRecoverer(deadLetters),
-                properties.matcher().retry().backOff()));
+                DeadLetters.recoverer(deadLetters), properties.matcher().retry().backOff()));
         return factory;
     }
 

@@ -1,6 +1,7 @@
 package eu.herald.subscriptions.matching.messaging;
 
 import eu.herald.subscriptions.ConsumedTopic;
+import eu.herald.subscriptions.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.matching.SessionChange;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * record rolls the transaction back and the {@link DefaultAfterRollbackProcessor} decides. So
  * dead-lettering lives there: unreadable records (a {@code DeserializationException} is never
  * retried) and records that keep failing are published to {@code <topic>-dlt} by the {@link
- * DeadLetterPublishingRecoverer} in a new transaction that also commits their offset, so the
+ * DeadLetters} recoverer (under their key, any partition) in a new transaction that also commits their offset, so the
  * dead letter and the skip happen together or not at all.
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,7 +77,7 @@ class MatcherKafkaConfiguration {
     @Bean
     DefaultAfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(
             KafkaTemplate<Object, Object> template, SubscriptionsProperties properties) {
-        var recoverer = new DeadLetterPublishingRecoverer(template);
+        var recoverer = DeadLetters.recoverer(template);
         return new DefaultAfterRollbackProcessor<>(
                 recoverer, properties.matcher().retry().backOff(), template, true);
     }
