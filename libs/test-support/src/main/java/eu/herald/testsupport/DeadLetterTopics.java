@@ -1,6 +1,8 @@
 package eu.herald.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,26 +27,20 @@ public final class DeadLetterTopics {
     private DeadLetterTopics() {}
 
     /**
-     * Creates {@code topic} with {@code partitions} and {@code topic-dlt} with {@code deadLetterPartitions}, hands the
-     * recoverer a record of {@code partition} that failed, and returns what arrived in the dead-letter topic.
+     * Creates {@code topic} with twelve partitions and {@code topic-dlt} with three, hands the recoverer a record of
+     * partition 7 that failed, and fails unless it arrives in the dead-letter topic with its key and value.
      */
-    public static ConsumerRecord<String, byte[]> recovered(
-            String bootstrapServers,
-            String topic,
-            int partitions,
-            int deadLetterPartitions,
-            ConsumerRecord<String, byte[]> failed,
-            BiConsumer<ConsumerRecord<String, byte[]>, Exception> recoverer)
+    public static void assertRecoveredFromAPartitionTheDeadLettersLack(
+            String bootstrapServers, String topic, BiConsumer<ConsumerRecord<String, byte[]>, Exception> recoverer)
             throws Exception {
         String deadLetters = topic + "-dlt";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(
-                            new NewTopic(topic, partitions, (short) 1),
-                            new NewTopic(deadLetters, deadLetterPartitions, (short) 1)))
+            admin.createTopics(List.of(new NewTopic(topic, 12, (short) 1), new NewTopic(deadLetters, 3, (short) 1)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
         }
-        recoverer.accept(failed, new IllegalStateException("unreadable"));
+        byte[] value = "{not json".getBytes(StandardCharsets.UTF_8);
+        recoverer.accept(new ConsumerRecord<>(topic, 7, 42L, "key-7", value), new IllegalStateException("unreadable"));
         try (var consumer = new KafkaConsumer<>(
                 Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringDeserializer(),
@@ -56,7 +52,10 @@ public final class DeadLetterTopics {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    return record;
+                    if (!"key-7".equals(record.key()) || !Arrays.equals(value, record.value())) {
+                        throw new AssertionError("another record in " + deadLetters + ": " + record);
+                    }
+                    return;
                 }
             }
         }
