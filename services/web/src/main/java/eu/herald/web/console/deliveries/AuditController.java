@@ -60,9 +60,24 @@ class AuditController {
             String entityId,
             String change,
             @Nullable Integer fromVersion,
-            @Nullable Integer toVersion) {}
+            @Nullable Integer toVersion) {
+
+        public String who() {
+            return AuditController.who(subject, clientId);
+        }
+    }
 
     /** One replay of dead deliveries in notifications. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Replay(Instant occurredAt, String clientId, String subject, String target, UUID targetId, int replayed) {}
+    record Replay(Instant occurredAt, String clientId, String subject, String target, UUID targetId, int replayed) {
+
+        public String who() {
+            return AuditController.who(subject, clientId);
+        }
+    }
+
+    /** The client, and the person when a client acts for one (the web application for a signed-in operator). */
+    static String who(String subject, String clientId) {
+        return subject.equals(clientId) ? clientId : subject + " (" + clientId + ")";
+    }
 }
