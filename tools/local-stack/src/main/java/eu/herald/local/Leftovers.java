@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,8 @@ final class Leftovers {
         if (line.contains("greenmail")) {
             return "the mailbox";
         }
-        return LocalStackSettings.SERVICE_NAMES.stream()
+        return Stream.concat(
+                        LocalStackSettings.SERVICE_NAMES.stream(), Stream.of(LocalAuthorization.NAME, LocalWeb.NAME))
                 .filter(name -> line.contains(name + ".jar"))
                 .findFirst()
                 .orElse("a service");
