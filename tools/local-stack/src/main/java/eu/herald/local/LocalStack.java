@@ -195,8 +195,13 @@ public final class LocalStack implements AutoCloseable {
      * client's scopes), as the README's curl gets one.
      */
     public String accessToken(String client) {
-        String credentials = client + ":" + clientSecret(client);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(authorizationIssuer() + "/oauth2/token"))
+        return accessToken(URI.create(authorizationIssuer()), client, clientSecret(client));
+    }
+
+    /** The same from an authorization server wherever it runs, such as a port that Docker published. */
+    static String accessToken(URI authorizationServer, String client, String secret) {
+        String credentials = client + ":" + secret;
+        HttpRequest request = HttpRequest.newBuilder(authorizationServer.resolve("/oauth2/token"))
                 .header(
                         "Authorization",
                         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
