@@ -28,6 +28,12 @@ class OverlaysTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void refersOnlyToDefinedVariables(String folder) {
+        assertThat(PodRules.unresolvedVariables(Kustomize.render(folder))).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/production"})
     void spreadsReplicasOverZonesAndNodes(String folder) {
         assertThat(PodRules.spread(Kustomize.render(folder))).isEmpty();

@@ -1,9 +1,13 @@
 package eu.herald.deploymentcheck;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +29,8 @@ final class PodRules {
     static final Map<String, String> CREATED_OUTSIDE_GIT_LOCALLY = Map.of(
             "herald-authorization", "the local authorization server's signing key and demo passwords, made per machine",
             "herald-web", "the web application's client secret, the one listed in herald-authorization");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
     private PodRules() {}
 
@@ -165,6 +171,44 @@ final class PodRules {
                 collectReferences(value, references);
             }
         }
+    }
+
+    /**
+     * Every {@code $(NAME)} in a container's environment names a variable defined before it, by a config map of
+     * its envFrom or an earlier entry: Kubernetes leaves an unknown reference in the value as it is.
+     */
+    static List<String> unresolvedVariables(List<Manifests.Resource> resources) {
+        Map<String, Collection<String>> configMapKeys = resources.stream()
+                .filter(resource -> resource.is("ConfigMap"))
+                .collect(Collectors.toMap(
+                        Manifests.Resource::name, map -> map.body().path("data").propertyNames()));
+        List<String> violations = new ArrayList<>();
+        for (Manifests.Resource deployment : deployments(resources)) {
+            for (JsonNode container :
+                    containers(deployment.body().path("spec").path("template").path("spec"))) {
+                Set<String> defined = new HashSet<>();
+                for (JsonNode source : container.path("envFrom")) {
+                    String prefix = source.path("prefix").asString("");
+                    configMapKeys
+                            .getOrDefault(
+                                    source.path("configMapRef").path("name").asString(""), Set.of())
+                            .forEach(key -> defined.add(prefix + key));
+                }
+                for (JsonNode variable : container.path("env")) {
+                    Matcher reference = VARIABLE.matcher(variable.path("value").asString(""));
+                    while (reference.find()) {
+                        if (!defined.contains(reference.group(1))) {
+                            violations.add(deployment + " container "
+                                    + container.path("name").asString() + ": "
+                                    + variable.path("name").asString() + " refers to undefined $(" + reference.group(1)
+                                    + ")");
+                        }
+                    }
+                    defined.add(variable.path("name").asString());
+                }
+            }
+        }
+        return violations;
     }
 
     static List<Manifests.Resource> deployments(List<Manifests.Resource> resources) {

@@ -44,6 +44,22 @@ class RulesTests {
     }
 
     @Test
+    void reportsAVariableReferenceNothingDefines() {
+        List<Manifests.Resource> broken = production(
+                "Deployment",
+                "catalogue",
+                deployment -> container(deployment)
+                        .withArrayProperty("env")
+                        .addObject()
+                        .put("name", "HERALD_CATALOGUE_CALENDAR_ORGANIZERNAME")
+                        .put("value", "$(HERALD_MAIL_SENDER_NAME)"));
+
+        assertThat(PodRules.unresolvedVariables(broken))
+                .containsExactly("Deployment catalogue container catalogue: HERALD_CATALOGUE_CALENDAR_ORGANIZERNAME"
+                        + " refers to undefined $(HERALD_MAIL_SENDER_NAME)");
+    }
+
+    @Test
     void reportsMoreNotifierConsumersThanPartitions() {
         List<Manifests.Resource> broken = production(
                 "ScaledObject",
