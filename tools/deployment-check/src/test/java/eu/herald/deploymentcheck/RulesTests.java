@@ -25,14 +25,9 @@ class RulesTests {
 
     @Test
     void reportsAReferenceToASecretNobodyCreates() {
-        List<Manifests.Resource> broken = production(
-                "Deployment",
-                "catalogue",
-                deployment -> container(deployment)
-                        .withArrayProperty("env")
-                        .addObject()
-                        .put("name", "HERALD_SECRET")
-                        .withObjectProperty("valueFrom")
+        List<Manifests.Resource> broken = withCatalogueVariable(
+                "HERALD_SECRET",
+                variable -> variable.withObjectProperty("valueFrom")
                         .withObjectProperty("secretKeyRef")
                         .put("name", "herald-nowhere")
                         .put("key", "secret"));
@@ -45,14 +40,9 @@ class RulesTests {
 
     @Test
     void reportsAVariableReferenceNothingDefines() {
-        List<Manifests.Resource> broken = production(
-                "Deployment",
-                "catalogue",
-                deployment -> container(deployment)
-                        .withArrayProperty("env")
-                        .addObject()
-                        .put("name", "HERALD_CATALOGUE_CALENDAR_ORGANIZERNAME")
-                        .put("value", "$(HERALD_MAIL_SENDER_NAME)"));
+        List<Manifests.Resource> broken = withCatalogueVariable(
+                "HERALD_CATALOGUE_CALENDAR_ORGANIZERNAME",
+                variable -> variable.put("value", "$(HERALD_MAIL_SENDER_NAME)"));
 
         assertThat(PodRules.unresolvedVariables(broken))
                 .containsExactly("Deployment catalogue container catalogue: HERALD_CATALOGUE_CALENDAR_ORGANIZERNAME"
@@ -96,6 +86,17 @@ class RulesTests {
                     return new Manifests.Resource(copy);
                 })
                 .toList();
+    }
+
+    /** The production overlay with one more variable, shaped by the change, in the catalogue's environment. */
+    private static List<Manifests.Resource> withCatalogueVariable(String name, Consumer<ObjectNode> change) {
+        return production(
+                "Deployment",
+                "catalogue",
+                deployment -> change.accept(container(deployment)
+                        .withArrayProperty("env")
+                        .addObject()
+                        .put("name", name)));
     }
 
     private static ObjectNode container(ObjectNode deployment) {
