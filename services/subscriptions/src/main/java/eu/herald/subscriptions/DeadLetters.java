@@ -1,6 +1,8 @@
 package eu.herald.subscriptions;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
@@ -12,7 +14,18 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  */
 public final class DeadLetters {
 
+    /** As in {@code k8s/base/topics.yaml}: dead letters are rare, and the key, not the partition, places them. */
+    static final int PARTITIONS = 3;
+
     private DeadLetters() {}
+
+    /** The dead-letter topic of a topic this service consumes, which the consumer declares. */
+    public static NewTopic topicOf(String topic, SubscriptionsProperties.Topics settings) {
+        return TopicBuilder.name(topic + "-dlt")
+                .partitions(PARTITIONS)
+                .replicas(settings.replicas())
+                .build();
+    }
 
     public static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> template) {
         return new DeadLetterPublishingRecoverer(

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param languages languages municipalities can read notifications in (BCP 47 tags the notifiers
  *     have templates for)
- * @param topics partitions and replication of the topics this service declares
+ * @param topics replication of the topics this service declares
  * @param matcher how the matcher reads recipients and retries a change it cannot process
  * @param unsubscribe public links (one-click unsubscribe, email verification) and the key that signs them
  * @param webhooks webhook registration and the master key their signing secrets derive from
@@ -104,13 +104,11 @@ public record SubscriptionsProperties(
             @DefaultValue("7d") Duration validity) {}
 
     /**
-     * @param partitions partitions of the request topic and of the session-changes dead letters
-     *     (the dead-letter topic needs at least as many as the topic it shadows)
-     * @param replicas replication factor; 1 suits a single local broker
+     * Partitions are not settings: each topic has those of {@code k8s/base/topics.yaml}.
+     *
+     * @param replicas replication factor of the topics this service declares; 1 suits a single local broker
      */
-    public record Topics(
-            @DefaultValue("3") @Positive int partitions,
-            @DefaultValue("1") @Positive int replicas) {}
+    public record Topics(@DefaultValue("1") @Positive int replicas) {}
 
     /**
      * @param fetchSize rows PostgreSQL sends per round trip while the matcher streams recipients

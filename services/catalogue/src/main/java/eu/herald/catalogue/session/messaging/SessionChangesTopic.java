@@ -15,7 +15,7 @@ class SessionChangesTopic {
 
     static final String NAME = "catalogue.session-changes.v1";
 
-    /** Consumers size their dead-letter topics after this; changing it reorders sessions across partitions. */
+    /** As in {@code k8s/base/topics.yaml}; changing it reorders sessions across partitions. */
     static final int PARTITIONS = 3;
 
     @Bean

@@ -15,6 +15,7 @@ class ThemesTopic {
 
     static final String NAME = "catalogue.themes.v1";
 
+    /** As in {@code k8s/base/topics.yaml}. */
     static final int PARTITIONS = 3;
 
     @Bean

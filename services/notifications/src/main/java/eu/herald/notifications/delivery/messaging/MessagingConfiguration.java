@@ -37,7 +37,10 @@ public class MessagingConfiguration {
                 .build();
     }
 
-    /** A consumer declares the dead letters of what it consumes, partitioned like the topic itself. */
+    /**
+     * A consumer declares the dead letters of what it consumes. Fewer partitions than the requests' twelve: the key,
+     * not the partition, places a dead letter.
+     */
     @Bean
     NewTopic notificationRequestsDeadLetterTopic(MessagingProperties properties) {
         return TopicBuilder.name(Topics.REQUESTS_DEAD_LETTERS)

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param partitions partitions of the topics this service declares (its outcomes and the requests' dead letters)
+ * @param partitions partitions of the topics this service declares (its outcomes and the dead letters): 3 in
+ *     {@code k8s/base/topics.yaml}, which a test holds them to
  * @param replicas replication factor of those topics
  * @param relayInterval how often unpublished outcomes are looked for, besides right after each batch
  * @param relayBatchSize outcomes published per relay transaction

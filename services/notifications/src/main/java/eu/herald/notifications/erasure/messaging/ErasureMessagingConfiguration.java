@@ -25,7 +25,7 @@ class ErasureMessagingConfiguration {
 
     static final String CONTAINER_FACTORY = "erasureListenerContainerFactory";
 
-    /** A consumer declares the dead letters of what it consumes, partitioned like the topic itself. */
+    /** A consumer declares the dead letters of what it consumes; the key, not the partition, places them. */
     @Bean
     NewTopic erasuresDeadLetterTopic(MessagingProperties properties) {
         return TopicBuilder.name(Topics.ERASURES_DEAD_LETTERS)

@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ErasureRelay implements SchedulingConfigurer {
 
     static final String TOPIC = "subscriptions.erasures.v1";
+    /** As in {@code k8s/base/topics.yaml}. */
+    static final int PARTITIONS = 3;
+
     private static final String SOURCE = "/herald/subscriptions";
     private static final Logger log = LoggerFactory.getLogger(ErasureRelay.class);
 
@@ -54,7 +57,7 @@ class ErasureRelay implements SchedulingConfigurer {
     @Bean
     static NewTopic erasuresTopic(SubscriptionsProperties properties) {
         return TopicBuilder.name(TOPIC)
-                .partitions(properties.topics().partitions())
+                .partitions(PARTITIONS)
                 .replicas(properties.topics().replicas())
                 .build();
     }

@@ -9,7 +9,6 @@ import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerConta
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -52,9 +51,6 @@ class OutcomeKafkaConfiguration {
 
     @Bean
     NewTopic deliveryOutcomesDeadLetterTopic(SubscriptionsProperties properties) {
-        return TopicBuilder.name(OutcomeListener.TOPIC + "-dlt")
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
+        return DeadLetters.topicOf(OutcomeListener.TOPIC, properties.topics());
     }
 }

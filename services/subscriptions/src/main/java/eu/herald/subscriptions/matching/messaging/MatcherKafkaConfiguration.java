@@ -37,21 +37,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class MatcherKafkaConfiguration {
 
+    /** As in {@code k8s/base/topics.yaml}: the most notifier consumers that can share the requests. */
+    static final int NOTIFICATION_REQUEST_PARTITIONS = 12;
+
     @Bean
     NewTopic notificationRequestsTopic(SubscriptionsProperties properties) {
         return TopicBuilder.name(Topics.NOTIFICATION_REQUESTS)
-                .partitions(properties.topics().partitions())
+                .partitions(NOTIFICATION_REQUEST_PARTITIONS)
                 .replicas(properties.topics().replicas())
                 .build();
     }
 
-    /** As many partitions as the topic it shadows: a dead letter keeps its original partition. */
     @Bean
     NewTopic sessionChangesDeadLetterTopic(SubscriptionsProperties properties) {
-        return TopicBuilder.name(Topics.SESSION_CHANGES_DEAD_LETTERS)
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
+        return DeadLetters.topicOf(Topics.SESSION_CHANGES, properties.topics());
     }
 
     @Bean

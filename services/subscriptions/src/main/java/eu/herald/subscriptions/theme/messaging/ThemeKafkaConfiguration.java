@@ -1,12 +1,12 @@
 package eu.herald.subscriptions.theme.messaging;
 
 import eu.herald.subscriptions.ConsumedTopic;
+import eu.herald.subscriptions.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.theme.ThemeUpdated;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 @Configuration(proxyBeanMethods = false)
 class ThemeKafkaConfiguration {
@@ -18,9 +18,6 @@ class ThemeKafkaConfiguration {
 
     @Bean
     NewTopic themesDeadLetterTopic(SubscriptionsProperties properties) {
-        return TopicBuilder.name(ThemeListener.TOPIC + "-dlt")
-                .partitions(properties.topics().partitions())
-                .replicas(properties.topics().replicas())
-                .build();
+        return DeadLetters.topicOf(ThemeListener.TOPIC, properties.topics());
     }
 }
