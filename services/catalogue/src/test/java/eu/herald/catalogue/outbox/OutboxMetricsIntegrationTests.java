@@ -1,0 +1,60 @@
+package eu.herald.catalogue.outbox;
+
+import static eu.herald.catalogue.SessionJson.networking;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import eu.herald.catalogue.CatalogueIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+
+/** The outbox's lag is what the table holds: a message the relay has not sent shows until it is sent. */
+class OutboxMetricsIntegrationTests extends CatalogueIntegrationTest {
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    Outbox outbox;
+
+    @Test
+    void countsAPendingMessageAndItsAgeUntilTheRelaySendsIt() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        // held here: a gauge holds its object weakly
+        OutboxMetrics lag = new OutboxMetrics(outbox, registry, Clock.systemUTC(), Duration.ZERO);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(registry) == 0);
+        assertThat(age(registry)).isZero();
+        relay.stop();
+        try {
+            published(networking());
+
+            assertThat(pending(registry)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> age(registry) > 0);
+        } finally {
+            relay.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(registry) == 0);
+        assertThat(age(registry)).isZero().isEqualTo(lag.ageSeconds());
+    }
+
+    @Test
+    void exposesTheOutboxLagAndTheProducersMetricsToPrometheus() {
+        assertThat(mvc.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, OPERATOR))
+                .hasStatusOk()
+                .bodyText()
+                .contains("herald_outbox_pending ", "herald_outbox_age_seconds ", "kafka_producer_");
+    }
+
+    private static double pending(MeterRegistry registry) {
+        return registry.get("herald.outbox.pending").gauge().value();
+    }
+
+    private static double age(MeterRegistry registry) {
+        return registry.get("herald.outbox.age").gauge().value();
+    }
+}
