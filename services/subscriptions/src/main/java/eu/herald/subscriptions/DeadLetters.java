@@ -1,5 +1,9 @@
 package eu.herald.subscriptions;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -8,14 +12,28 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  * Where this service's listeners put a record they give up on: {@code <topic>-dlt}, under the record's key, in the
  * partition the key hashes to there rather than in its own partition number. A dead-letter topic with fewer partitions
  * than its topic (a cluster's topics are the operators', not this service's) still takes a record from any
- * partition, and the records of one key stay in order.
+ * partition, and the records of one key stay in order. Each dead letter counts in {@code herald.dead.letters} by
+ * dead-letter topic: nobody reads those topics until an alert says there is something to read.
  */
 public final class DeadLetters {
 
     private DeadLetters() {}
 
-    public static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> template) {
+    public static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> template, MeterRegistry registry) {
         return new DeadLetterPublishingRecoverer(
-                template, (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1));
+                template, (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1)) {
+            @Override
+            protected void publish(
+                    ProducerRecord<Object, Object> deadLetter,
+                    KafkaOperations<Object, Object> kafka,
+                    ConsumerRecord<?, ?> original) {
+                super.publish(deadLetter, kafka, original);
+                Counter.builder("herald.dead.letters")
+                        .description("Records given up on and published to a dead-letter topic")
+                        .tag("topic", deadLetter.topic())
+                        .register(registry)
+                        .increment();
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import eu.herald.subscriptions.ConsumedTopic;
 import eu.herald.subscriptions.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.history.DeliveryOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +33,8 @@ class OutcomeKafkaConfiguration {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<Object, Object> consumers,
             ProducerFactory<Object, Object> producers,
-            SubscriptionsProperties properties) {
+            SubscriptionsProperties properties,
+            MeterRegistry registry) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
         factory.getContainerProperties().setKafkaAwareTransactionManager(null);
@@ -41,7 +43,8 @@ class OutcomeKafkaConfiguration {
         var deadLetters = new KafkaTemplate<>(producers);
         deadLetters.setAllowNonTransactional(true);
         factory.setCommonErrorHandler(new DefaultErrorHandler(
-                DeadLetters.recoverer(deadLetters), properties.matcher().retry().backOff()));
+                DeadLetters.recoverer(deadLetters, registry),
+                properties.matcher().retry().backOff()));
         return factory;
     }
 

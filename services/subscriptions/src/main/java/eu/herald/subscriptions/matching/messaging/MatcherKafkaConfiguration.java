@@ -4,6 +4,7 @@ import eu.herald.subscriptions.ConsumedTopic;
 import eu.herald.subscriptions.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.matching.SessionChange;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -76,8 +77,8 @@ class MatcherKafkaConfiguration {
 
     @Bean
     DefaultAfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(
-            KafkaTemplate<Object, Object> template, SubscriptionsProperties properties) {
-        var recoverer = DeadLetters.recoverer(template);
+            KafkaTemplate<Object, Object> template, SubscriptionsProperties properties, MeterRegistry registry) {
+        var recoverer = DeadLetters.recoverer(template, registry);
         return new DefaultAfterRollbackProcessor<>(
                 recoverer, properties.matcher().retry().backOff(), template, true);
     }
