@@ -147,9 +147,9 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
         await().untilAsserted(() -> assertThat(TestSmtp.withMessageId(messageId(deliveryId(change, target))))
                 .hasSize(1));
 
-        await().untilAsserted(() -> assertThat(metrics.find("herald.deliveries")
+        await().untilAsserted(() -> assertThat(metrics.find("herald.delivery.outcomes")
                         .tag("channel", "EMAIL")
-                        .tag("status", "SENT")
+                        .tag("outcome", "SENT")
                         .counter())
                 .isNotNull());
         assertThat(metrics.find("herald.delivery.latency")
@@ -161,7 +161,21 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString(
-                                "herald_deliveries_total{channel=\"EMAIL\",status=\"SENT\"}")))
+                                "herald_delivery_outcomes_total{channel=\"EMAIL\",outcome=\"SENT\"}")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "herald_deliveries{channel=\"EMAIL\",state=\"SENT\"}")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("herald_outbox_age_seconds ")))
+                .andExpect(
+                        content()
+                                .string(
+                                        org.hamcrest.Matchers.containsString(
+                                                "kafka_consumer_fetch_manager_records_lag_max{client_id=\"consumer-notifications-dispatch-")))
+                .andExpect(
+                        content()
+                                .string(
+                                        org.hamcrest.Matchers.containsString(
+                                                "kafka_consumer_fetch_manager_records_lag_max{client_id=\"consumer-notifications-erasure-")))
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString(
                                 "herald_delivery_latency_seconds_bucket{channel=\"EMAIL\"")));

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * What operators watch: deliveries by channel and final or interim status, retries, dead letters, and how long
+ * What operators watch: attempts by channel and the outcome they led to, retries, dead letters, and how long
  * a change takes to reach its recipients (from the change's commit in the catalogue to the receiver's
  * acceptance).
  */
@@ -32,10 +32,11 @@ class DeliveryMetrics {
 
     void recorded(DeliveryAttempted attempted) {
         String channel = attempted.channel().name();
-        Counter.builder("herald.deliveries")
-                .description("Delivery attempts by channel and the status they led to")
+        // herald.deliveries is the gauge of the log by state (DeliveryBacklog): outcomes are what happened
+        Counter.builder("herald.delivery.outcomes")
+                .description("Delivery attempts by channel and the outcome they led to")
                 .tag("channel", channel)
-                .tag("status", attempted.status().name())
+                .tag("outcome", attempted.status().name())
                 .register(registry)
                 .increment();
         if (attempted.status() == DeliveryStatus.DEAD) {
