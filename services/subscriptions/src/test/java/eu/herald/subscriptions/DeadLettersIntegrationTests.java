@@ -2,6 +2,7 @@ package eu.herald.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.herald.messaging.DeadLetters;
 import eu.herald.testsupport.DeadLetterTopics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

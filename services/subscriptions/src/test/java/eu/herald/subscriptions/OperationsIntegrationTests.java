@@ -30,11 +30,12 @@ class OperationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void exposesTheConsumersLagToPrometheus() throws Exception {
+    void exposesTheConsumersLagAndTheErasureOutboxLagToPrometheus() throws Exception {
         String prometheus = "Bearer " + Tokens.ISSUER.token("test-prometheus", "notifications:operate");
         mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, prometheus))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("kafka_consumer_fetch_manager_records_lag_max{")))
-                .andExpect(content().string(containsString("client_id=\"consumer-subscriptions-matcher-")));
+                .andExpect(content().string(containsString("client_id=\"consumer-subscriptions-matcher-")))
+                .andExpect(content().string(containsString("herald_outbox_age_seconds ")));
     }
 }

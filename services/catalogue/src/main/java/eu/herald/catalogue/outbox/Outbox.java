@@ -1,10 +1,9 @@
 package eu.herald.catalogue.outbox;
 
+import eu.herald.messaging.OutboxLag;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -81,17 +80,14 @@ public class Outbox {
     }
 
     /** How many messages wait to be relayed and since when: one scan of the pending rows' partial index. */
-    Backlog backlog() {
+    OutboxLag.Backlog backlog() {
         return jdbc.sql("select count(*) as pending, min(created_at) as oldest from outbox where published_at is null")
                 .query((row, rowNumber) -> {
                     var oldest = row.getTimestamp("oldest");
-                    return new Backlog(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
+                    return new OutboxLag.Backlog(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
                 })
                 .single();
     }
-
-    /** What the relay has not sent yet: how many messages, and when the oldest of them was written. */
-    record Backlog(long pending, @Nullable Instant oldest) {}
 
     /** A stored message and its place in the outbox. */
     record Pending(long id, OutboxMessage message) {}

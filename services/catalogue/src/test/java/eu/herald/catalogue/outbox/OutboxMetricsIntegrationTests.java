@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.herald.catalogue.CatalogueIntegrationTest;
+import eu.herald.messaging.OutboxLag;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -26,7 +27,7 @@ class OutboxMetricsIntegrationTests extends CatalogueIntegrationTest {
     void countsAPendingMessageAndItsAgeUntilTheRelaySendsIt() {
         MeterRegistry registry = new SimpleMeterRegistry();
         // held here: a gauge holds its object weakly
-        OutboxMetrics lag = new OutboxMetrics(outbox, registry, Clock.systemUTC(), Duration.ZERO);
+        OutboxLag lag = new OutboxLag(outbox::backlog, registry, Clock.systemUTC(), Duration.ZERO);
         await().atMost(Duration.ofSeconds(30)).until(() -> pending(registry) == 0);
         assertThat(age(registry)).isZero();
         relay.stop();

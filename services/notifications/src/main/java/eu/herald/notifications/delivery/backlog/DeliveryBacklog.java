@@ -1,5 +1,6 @@
 package eu.herald.notifications.delivery.backlog;
 
+import eu.herald.messaging.OutboxLag;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.request.Channel;
 import io.micrometer.core.instrument.Gauge;
@@ -10,16 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Gauges of the delivery log: {@code herald.deliveries} by {@code state} and {@code channel} (every combination, so
- * a state that empties shows 0 rather than vanishing), and the lag of the outcomes' outbox, {@code
- * herald.outbox.pending} and {@code herald.outbox.age} in seconds, named as the catalogue's outbox so one alert
- * covers both.
+ * a state that empties shows 0 rather than vanishing), and the {@link OutboxLag} of the outcomes not yet published.
  *
  * <p>They are read when scraped and at most once per {@link #REFRESH}: the grouped count reads the whole log, which
  * a fan-out of thousands of deliveries must never wait for, so it runs four times a minute at most and not at all
@@ -33,8 +31,9 @@ class DeliveryBacklog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration refresh;
+    private final OutboxLag outcomes;
 
-    private Snapshot snapshot = new Snapshot(Map.of(), 0, null);
+    private Map<String, Long> byStateAndChannel = Map.of();
     private Instant readAt = Instant.MIN;
 
     @Autowired
@@ -49,73 +48,49 @@ class DeliveryBacklog {
         for (DeliveryStatus state : DeliveryStatus.values()) {
             for (Channel channel : Channel.values()) {
                 String key = key(state.name(), channel.name());
-                Gauge.builder(
-                                "herald.deliveries",
-                                this,
-                                backlog -> backlog.snapshot().deliveries(key))
+                Gauge.builder("herald.deliveries", this, backlog -> backlog.deliveries(key))
                         .description("Deliveries in the log by state and channel")
                         .tag("state", state.name())
                         .tag("channel", channel.name())
                         .register(registry);
             }
         }
-        Gauge.builder(
-                        "herald.outbox.pending",
-                        this,
-                        backlog -> backlog.snapshot().unpublished())
-                .description("Outbox messages (delivery outcomes) not yet relayed to Kafka")
-                .register(registry);
-        Gauge.builder("herald.outbox.age", this, DeliveryBacklog::outboxAgeSeconds)
-                .description("Seconds since the oldest outcome not yet relayed occurred (0 when none)")
-                .baseUnit("seconds")
-                .register(registry);
+        this.outcomes = new OutboxLag(this::unpublishedOutcomes, registry, clock, refresh);
     }
 
-    double outboxAgeSeconds() {
-        Instant oldest = snapshot().oldestUnpublished();
-        return oldest == null
-                ? 0
-                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    /** The outcomes' outbox. */
+    OutboxLag outcomes() {
+        return outcomes;
     }
 
-    synchronized Snapshot snapshot() {
+    private synchronized long deliveries(String key) {
         Instant now = clock.instant();
         if (!now.isBefore(readAt.plus(refresh))) {
-            snapshot = read();
+            Map<String, Long> counts = new HashMap<>();
+            jdbc.sql("select status, channel, count(*) as deliveries from delivery group by status, channel")
+                    .query(row -> {
+                        counts.put(key(row.getString("status"), row.getString("channel")), row.getLong("deliveries"));
+                    });
+            byStateAndChannel = counts;
             readAt = now;
         }
-        return snapshot;
+        return byStateAndChannel.getOrDefault(key, 0L);
     }
 
-    private Snapshot read() {
-        Map<String, Long> deliveries = new HashMap<>();
-        jdbc.sql("select status, channel, count(*) as deliveries from delivery group by status, channel")
-                .query(row -> {
-                    deliveries.put(key(row.getString("status"), row.getString("channel")), row.getLong("deliveries"));
-                });
+    private OutboxLag.Backlog unpublishedOutcomes() {
         return jdbc.sql("""
                         select count(*) as unpublished, min(occurred_at) as oldest
                         from delivery_outcome where published_at is null
                         """)
                 .query((row, rowNumber) -> {
                     Timestamp oldest = row.getTimestamp("oldest");
-                    return new Snapshot(
-                            deliveries, row.getLong("unpublished"), oldest == null ? null : oldest.toInstant());
+                    return new OutboxLag.Backlog(
+                            row.getLong("unpublished"), oldest == null ? null : oldest.toInstant());
                 })
                 .single();
     }
 
     private static String key(String state, String channel) {
         return state + "/" + channel;
-    }
-
-    record Snapshot(
-            Map<String, Long> byStateAndChannel,
-            long unpublished,
-            @Nullable Instant oldestUnpublished) {
-
-        long deliveries(String key) {
-            return byStateAndChannel.getOrDefault(key, 0L);
-        }
     }
 }

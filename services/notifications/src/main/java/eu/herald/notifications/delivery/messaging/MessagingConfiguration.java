@@ -1,17 +1,14 @@
 package eu.herald.notifications.delivery.messaging;
 
+import eu.herald.messaging.DeadLetters;
 import eu.herald.notifications.request.NotificationRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -78,27 +75,12 @@ public class MessagingConfiguration {
     }
 
     /**
-     * Publishes a record that cannot be processed to {@code <topic>-dlt} under its own key, in the partition the key
-     * hashes to there, not in its partition number: a dead-letter topic with fewer partitions than its topic (a
-     * cluster's topics are the operators', not this service's) still takes a record from any partition, and the
-     * records of one key stay in order. Each one counts in {@code herald.dead.letters} by dead-letter topic, which
-     * the operators' alert watches.
+     * Publishes a record that cannot be processed to {@code <topic>-dlt} under its own key, in any partition, and
+     * counts it (see {@link DeadLetters}), with the reason in this service's headers.
      */
     static DeadLetterPublishingRecoverer deadLetterRecoverer(
             KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
-        DeadLetterPublishingRecoverer deadLetters =
-                new DeadLetterPublishingRecoverer(
-                        kafka, (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1)) {
-                    @Override
-                    protected void publish(
-                            ProducerRecord<Object, Object> deadLetter,
-                            KafkaOperations<Object, Object> template,
-                            ConsumerRecord<?, ?> original) {
-                        super.publish(deadLetter, template, original);
-                        registry.counter("herald.dead.letters", "topic", deadLetter.topic())
-                                .increment();
-                    }
-                };
+        DeadLetterPublishingRecoverer deadLetters = DeadLetters.recoverer(kafka, registry);
         deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders());
         return deadLetters;
     }

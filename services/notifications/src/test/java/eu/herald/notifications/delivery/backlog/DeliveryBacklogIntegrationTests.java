@@ -47,7 +47,7 @@ class DeliveryBacklogIntegrationTests extends IntegrationTestSupport {
                 .untilAsserted(() -> assertThat(
                                 registry.get("herald.outbox.pending").gauge().value())
                         .isZero());
-        assertThat(backlog.outboxAgeSeconds()).isZero();
+        assertThat(backlog.outcomes().ageSeconds()).isZero();
     }
 
     private static double sentEmails(MeterRegistry registry) {

@@ -1,7 +1,7 @@
 package eu.herald.subscriptions.history.messaging;
 
+import eu.herald.messaging.DeadLetters;
 import eu.herald.subscriptions.ConsumedTopic;
-import eu.herald.subscriptions.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.history.DeliveryOutcome;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package eu.herald.subscriptions;
+package eu.herald.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,11 +9,13 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Where this service's listeners put a record they give up on: {@code <topic>-dlt}, under the record's key, in the
+ * Where a service's listeners put a record they give up on: {@code <topic>-dlt}, under the record's key, in the
  * partition the key hashes to there rather than in its own partition number. A dead-letter topic with fewer partitions
- * than its topic (a cluster's topics are the operators', not this service's) still takes a record from any
- * partition, and the records of one key stay in order. Each dead letter counts in {@code herald.dead.letters} by
- * dead-letter topic: nobody reads those topics until an alert says there is something to read.
+ * than its topic (a cluster's topics are the operators', not the services') still takes a record from any partition,
+ * and the records of one key stay in order.
+ *
+ * <p>Each dead letter counts in {@code herald.dead.letters}, tagged with the dead-letter topic: nobody reads those
+ * topics until an alert says there is something to read.
  */
 public final class DeadLetters {
 
