@@ -21,7 +21,16 @@ public final class DeadLetters {
 
     private DeadLetters() {}
 
-    public static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> template, MeterRegistry registry) {
+    /**
+     * The recoverer of a service's listeners; {@code consumedTopics} are the topics they read, whose dead-letter
+     * counters start at 0: Prometheus' {@code increase()} sees a counter's first dead letter only if the series
+     * existed before it.
+     */
+    public static DeadLetterPublishingRecoverer recoverer(
+            KafkaOperations<?, ?> template, MeterRegistry registry, String... consumedTopics) {
+        for (String topic : consumedTopics) {
+            counter(registry, topic + "-dlt");
+        }
         return new DeadLetterPublishingRecoverer(
                 template, (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1)) {
             @Override
@@ -30,12 +39,15 @@ public final class DeadLetters {
                     KafkaOperations<Object, Object> kafka,
                     ConsumerRecord<?, ?> original) {
                 super.publish(deadLetter, kafka, original);
-                Counter.builder("herald.dead.letters")
-                        .description("Records given up on and published to a dead-letter topic")
-                        .tag("topic", deadLetter.topic())
-                        .register(registry)
-                        .increment();
+                counter(registry, deadLetter.topic()).increment();
             }
         };
+    }
+
+    private static Counter counter(MeterRegistry registry, String deadLetterTopic) {
+        return Counter.builder("herald.dead.letters")
+                .description("Records given up on and published to a dead-letter topic")
+                .tag("topic", deadLetterTopic)
+                .register(registry);
     }
 }

@@ -22,6 +22,7 @@ import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.request.ChangeId;
 import eu.herald.notifications.request.EndpointId;
 import eu.herald.testsupport.ContractSchemas;
+import eu.herald.testsupport.MonitoringRules;
 import eu.herald.testsupport.TestSmtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -151,13 +152,14 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
                         .tag("channel", "EMAIL")
                         .tag("outcome", "SENT")
                         .counter())
-                .isNotNull());
+                .isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isPositive()));
         assertThat(metrics.find("herald.delivery.latency")
                         .tag("channel", "EMAIL")
                         .timer())
                 .isNotNull()
                 .satisfies(timer -> assertThat(timer.count()).isPositive());
-        mvc.perform(get("/actuator/prometheus").with(operator()))
+        String scrape = mvc.perform(get("/actuator/prometheus").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString(
@@ -178,11 +180,17 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
                                                 "kafka_consumer_fetch_manager_records_lag_max{client_id=\"consumer-notifications-erasure-")))
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString(
-                                "herald_delivery_latency_seconds_bucket{channel=\"EMAIL\"")));
+                                "herald_delivery_latency_seconds_bucket{channel=\"EMAIL\"")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        MonitoringRules.assertExposed("notifications", scrape);
     }
 
     private double deadLetters() {
-        var counter = metrics.find("herald.delivery.dead.letters").counter();
+        var counter = metrics.find("herald.delivery.dead.letters")
+                .tag("channel", "EMAIL")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

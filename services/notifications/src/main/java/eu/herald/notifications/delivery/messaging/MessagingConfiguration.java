@@ -63,15 +63,19 @@ public class MessagingConfiguration {
      */
     @Bean
     DefaultErrorHandler notificationRequestErrorHandler(KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
-        return deadLettering(kafka, registry);
+        return deadLettering(kafka, registry, Topics.REQUESTS);
     }
 
-    /** What every listener of this service does with a failure: see {@link #notificationRequestErrorHandler}. */
-    public static DefaultErrorHandler deadLettering(KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
+    /**
+     * What every listener of this service does with a failure: see {@link #notificationRequestErrorHandler};
+     * {@code topic} is the topic it reads.
+     */
+    public static DefaultErrorHandler deadLettering(
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry registry, String topic) {
         ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
         backOff.setMaxInterval(30_000);
         backOff.setJitter(500);
-        return new DefaultErrorHandler(deadLetterRecoverer(kafka, registry), backOff);
+        return new DefaultErrorHandler(deadLetterRecoverer(kafka, registry, topic), backOff);
     }
 
     /**
@@ -79,8 +83,8 @@ public class MessagingConfiguration {
      * counts it (see {@link DeadLetters}), with the reason in this service's headers.
      */
     static DeadLetterPublishingRecoverer deadLetterRecoverer(
-            KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
-        DeadLetterPublishingRecoverer deadLetters = DeadLetters.recoverer(kafka, registry);
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry registry, String topic) {
+        DeadLetterPublishingRecoverer deadLetters = DeadLetters.recoverer(kafka, registry, topic);
         deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders());
         return deadLetters;
     }

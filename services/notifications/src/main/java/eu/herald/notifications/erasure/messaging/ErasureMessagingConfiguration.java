@@ -48,7 +48,7 @@ class ErasureMessagingConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, Erasure> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
-        factory.setCommonErrorHandler(MessagingConfiguration.deadLettering(template, registry));
+        factory.setCommonErrorHandler(MessagingConfiguration.deadLettering(template, registry, Topics.ERASURES));
         return factory;
     }
 }

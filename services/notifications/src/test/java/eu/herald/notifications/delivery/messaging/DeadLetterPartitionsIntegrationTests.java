@@ -29,7 +29,7 @@ class DeadLetterPartitionsIntegrationTests {
         DeadLetterTopics.assertRecoveredFromAPartitionTheDeadLettersLack(
                 kafka.getBrokersAsString(),
                 "requests",
-                MessagingConfiguration.deadLetterRecoverer(template, registry)::accept);
+                MessagingConfiguration.deadLetterRecoverer(template, registry, "requests")::accept);
         assertThat(registry.get("herald.dead.letters")
                         .tag("topic", "requests-dlt")
                         .counter()

@@ -43,7 +43,7 @@ class OutcomeKafkaConfiguration {
         var deadLetters = new KafkaTemplate<>(producers);
         deadLetters.setAllowNonTransactional(true);
         factory.setCommonErrorHandler(new DefaultErrorHandler(
-                DeadLetters.recoverer(deadLetters, registry),
+                DeadLetters.recoverer(deadLetters, registry, OutcomeListener.TOPIC),
                 properties.matcher().retry().backOff()));
         return factory;
     }

@@ -78,7 +78,7 @@ class MatcherKafkaConfiguration {
     @Bean
     DefaultAfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(
             KafkaTemplate<Object, Object> template, SubscriptionsProperties properties, MeterRegistry registry) {
-        var recoverer = DeadLetters.recoverer(template, registry);
+        var recoverer = DeadLetters.recoverer(template, registry, Topics.SESSION_CHANGES);
         return new DefaultAfterRollbackProcessor<>(
                 recoverer, properties.matcher().retry().backOff(), template, true);
     }
