@@ -22,6 +22,7 @@ import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.request.ChangeId;
 import eu.herald.notifications.request.EndpointId;
 import eu.herald.testsupport.ContractSchemas;
+import eu.herald.testsupport.MonitoringRules;
 import eu.herald.testsupport.TestSmtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -147,28 +148,49 @@ class DeadDeliveriesIntegrationTests extends IntegrationTestSupport {
         await().untilAsserted(() -> assertThat(TestSmtp.withMessageId(messageId(deliveryId(change, target))))
                 .hasSize(1));
 
-        await().untilAsserted(() -> assertThat(metrics.find("herald.deliveries")
+        await().untilAsserted(() -> assertThat(metrics.find("herald.delivery.outcomes")
                         .tag("channel", "EMAIL")
-                        .tag("status", "SENT")
+                        .tag("outcome", "SENT")
                         .counter())
-                .isNotNull());
+                .isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isPositive()));
         assertThat(metrics.find("herald.delivery.latency")
                         .tag("channel", "EMAIL")
                         .timer())
                 .isNotNull()
                 .satisfies(timer -> assertThat(timer.count()).isPositive());
-        mvc.perform(get("/actuator/prometheus").with(operator()))
+        String scrape = mvc.perform(get("/actuator/prometheus").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString(
-                                "herald_deliveries_total{channel=\"EMAIL\",status=\"SENT\"}")))
+                                "herald_delivery_outcomes_total{channel=\"EMAIL\",outcome=\"SENT\"}")))
                 .andExpect(content()
                         .string(org.hamcrest.Matchers.containsString(
-                                "herald_delivery_latency_seconds_bucket{channel=\"EMAIL\"")));
+                                "herald_deliveries{channel=\"EMAIL\",state=\"SENT\"}")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("herald_outbox_age_seconds ")))
+                .andExpect(
+                        content()
+                                .string(
+                                        org.hamcrest.Matchers.containsString(
+                                                "kafka_consumer_fetch_manager_records_lag_max{client_id=\"consumer-notifications-dispatch-")))
+                .andExpect(
+                        content()
+                                .string(
+                                        org.hamcrest.Matchers.containsString(
+                                                "kafka_consumer_fetch_manager_records_lag_max{client_id=\"consumer-notifications-erasure-")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "herald_delivery_latency_seconds_bucket{channel=\"EMAIL\"")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        MonitoringRules.assertExposed("notifications", scrape);
     }
 
     private double deadLetters() {
-        var counter = metrics.find("herald.delivery.dead.letters").counter();
+        var counter = metrics.find("herald.delivery.dead.letters")
+                .tag("channel", "EMAIL")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -1,5 +1,6 @@
 package eu.herald.catalogue.outbox;
 
+import eu.herald.messaging.OutboxLag;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,16 @@ public class Outbox {
         return jdbc.sql("delete from outbox where published_at < now() - make_interval(secs => :seconds)")
                 .param("seconds", retention.toSeconds())
                 .update();
+    }
+
+    /** How many messages wait to be relayed and since when: one scan of the pending rows' partial index. */
+    OutboxLag.Backlog backlog() {
+        return jdbc.sql("select count(*) as pending, min(created_at) as oldest from outbox where published_at is null")
+                .query((row, rowNumber) -> {
+                    var oldest = row.getTimestamp("oldest");
+                    return new OutboxLag.Backlog(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
+                })
+                .single();
     }
 
     /** A stored message and its place in the outbox. */

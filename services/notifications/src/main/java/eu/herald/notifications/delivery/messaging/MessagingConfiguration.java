@@ -1,8 +1,9 @@
 package eu.herald.notifications.delivery.messaging;
 
+import eu.herald.messaging.DeadLetters;
 import eu.herald.notifications.request.NotificationRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,27 +65,29 @@ public class MessagingConfiguration {
      * would drop requests that are fine.
      */
     @Bean
-    DefaultErrorHandler notificationRequestErrorHandler(KafkaTemplate<String, byte[]> kafka) {
-        return deadLettering(kafka);
-    }
-
-    /** What every listener of this service does with a failure: see {@link #notificationRequestErrorHandler}. */
-    public static DefaultErrorHandler deadLettering(KafkaTemplate<String, byte[]> kafka) {
-        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
-        backOff.setMaxInterval(30_000);
-        backOff.setJitter(500);
-        return new DefaultErrorHandler(deadLetterRecoverer(kafka), backOff);
+    DefaultErrorHandler notificationRequestErrorHandler(KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
+        return deadLettering(kafka, registry, Topics.REQUESTS);
     }
 
     /**
-     * Publishes a record that cannot be processed to {@code <topic>-dlt} under its own key, in the partition the key
-     * hashes to there, not in its partition number: a dead-letter topic with fewer partitions than its topic (a
-     * cluster's topics are the operators', not this service's) still takes a record from any partition, and the
-     * records of one key stay in order.
+     * What every listener of this service does with a failure: see {@link #notificationRequestErrorHandler};
+     * {@code topic} is the topic it reads.
      */
-    static DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, byte[]> kafka) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
-                kafka, (record, failure) -> new TopicPartition(record.topic() + "-dlt", -1));
+    public static DefaultErrorHandler deadLettering(
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry registry, String topic) {
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+        backOff.setMaxInterval(30_000);
+        backOff.setJitter(500);
+        return new DefaultErrorHandler(deadLetterRecoverer(kafka, registry, topic), backOff);
+    }
+
+    /**
+     * Publishes a record that cannot be processed to {@code <topic>-dlt} under its own key, in any partition, and
+     * counts it (see {@link DeadLetters}), with the reason in this service's headers.
+     */
+    static DeadLetterPublishingRecoverer deadLetterRecoverer(
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry registry, String topic) {
+        DeadLetterPublishingRecoverer deadLetters = DeadLetters.recoverer(kafka, registry, topic);
         deadLetters.setExceptionHeadersCreator(new DeadLetterHeaders());
         return deadLetters;
     }

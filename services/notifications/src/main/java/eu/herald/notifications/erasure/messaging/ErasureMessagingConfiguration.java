@@ -3,6 +3,7 @@ package eu.herald.notifications.erasure.messaging;
 import eu.herald.notifications.delivery.messaging.MessagingConfiguration;
 import eu.herald.notifications.delivery.messaging.MessagingProperties;
 import eu.herald.notifications.erasure.Erasure;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -12,6 +13,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
@@ -36,15 +38,17 @@ class ErasureMessagingConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, Erasure> erasureListenerContainerFactory(
-            KafkaProperties kafka, KafkaTemplate<String, byte[]> template) {
+            KafkaProperties kafka, KafkaTemplate<String, byte[]> template, MeterRegistry registry) {
         DefaultKafkaConsumerFactory<String, Erasure> consumers = new DefaultKafkaConsumerFactory<>(
                 kafka.buildConsumerProperties(),
                 new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(new ErasureDeserializer()));
+        // Boot adds its Micrometer listener to its own factory only: without this the erasures' lag is not measured
+        consumers.addListener(new MicrometerConsumerListener<>(registry));
         ConcurrentKafkaListenerContainerFactory<String, Erasure> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
-        factory.setCommonErrorHandler(MessagingConfiguration.deadLettering(template));
+        factory.setCommonErrorHandler(MessagingConfiguration.deadLettering(template, registry, Topics.ERASURES));
         return factory;
     }
 }

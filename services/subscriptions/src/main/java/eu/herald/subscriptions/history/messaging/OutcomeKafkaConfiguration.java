@@ -1,9 +1,10 @@
 package eu.herald.subscriptions.history.messaging;
 
+import eu.herald.messaging.DeadLetters;
 import eu.herald.subscriptions.ConsumedTopic;
-import eu.herald.subscriptions.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.history.DeliveryOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,8 @@ class OutcomeKafkaConfiguration {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<Object, Object> consumers,
             ProducerFactory<Object, Object> producers,
-            SubscriptionsProperties properties) {
+            SubscriptionsProperties properties,
+            MeterRegistry registry) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
         factory.getContainerProperties().setKafkaAwareTransactionManager(null);
@@ -40,7 +42,8 @@ class OutcomeKafkaConfiguration {
         var deadLetters = new KafkaTemplate<>(producers);
         deadLetters.setAllowNonTransactional(true);
         factory.setCommonErrorHandler(new DefaultErrorHandler(
-                DeadLetters.recoverer(deadLetters), properties.matcher().retry().backOff()));
+                DeadLetters.recoverer(deadLetters, registry, OutcomeListener.TOPIC),
+                properties.matcher().retry().backOff()));
         return factory;
     }
 
@@ -51,6 +54,6 @@ class OutcomeKafkaConfiguration {
 
     @Bean
     NewTopic deliveryOutcomesDeadLetterTopic(SubscriptionsProperties properties) {
-        return DeadLetters.topicOf(OutcomeListener.TOPIC, properties.topics());
+        return DeadLetters.topicOf(OutcomeListener.TOPIC, properties.topics().replicas());
     }
 }

@@ -1,9 +1,10 @@
 package eu.herald.subscriptions.matching.messaging;
 
+import eu.herald.messaging.DeadLetters;
 import eu.herald.subscriptions.ConsumedTopic;
-import eu.herald.subscriptions.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.matching.SessionChange;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,7 +51,7 @@ class MatcherKafkaConfiguration {
 
     @Bean
     NewTopic sessionChangesDeadLetterTopic(SubscriptionsProperties properties) {
-        return DeadLetters.topicOf(Topics.SESSION_CHANGES, properties.topics());
+        return DeadLetters.topicOf(Topics.SESSION_CHANGES, properties.topics().replicas());
     }
 
     @Bean
@@ -75,8 +76,8 @@ class MatcherKafkaConfiguration {
 
     @Bean
     DefaultAfterRollbackProcessor<Object, Object> deadLetteringAfterRollback(
-            KafkaTemplate<Object, Object> template, SubscriptionsProperties properties) {
-        var recoverer = DeadLetters.recoverer(template);
+            KafkaTemplate<Object, Object> template, SubscriptionsProperties properties, MeterRegistry registry) {
+        var recoverer = DeadLetters.recoverer(template, registry, Topics.SESSION_CHANGES);
         return new DefaultAfterRollbackProcessor<>(
                 recoverer, properties.matcher().retry().backOff(), template, true);
     }

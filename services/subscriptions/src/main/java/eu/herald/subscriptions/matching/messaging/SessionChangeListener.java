@@ -22,10 +22,12 @@ class SessionChangeListener {
 
     private final FanOut fanOut;
     private final SessionNames names;
+    private final MatcherMetrics metrics;
 
-    SessionChangeListener(FanOut fanOut, SessionNames names) {
+    SessionChangeListener(FanOut fanOut, SessionNames names, MatcherMetrics metrics) {
         this.fanOut = fanOut;
         this.names = names;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "subscriptions-matcher", groupId = "subscriptions-matcher", topics = Topics.SESSION_CHANGES)
@@ -44,6 +46,6 @@ class SessionChangeListener {
                 change.title(),
                 change.eventName(),
                 Instant.parse(change.occurredAt()));
-        fanOut.distribute(change);
+        metrics.fanOut(change.kind(), () -> fanOut.distribute(change));
     }
 }

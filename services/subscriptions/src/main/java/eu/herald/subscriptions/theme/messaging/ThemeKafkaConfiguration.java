@@ -1,7 +1,7 @@
 package eu.herald.subscriptions.theme.messaging;
 
 import eu.herald.subscriptions.ConsumedTopic;
-import eu.herald.subscriptions.DeadLetters;
+import eu.herald.messaging.DeadLetters;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.theme.ThemeUpdated;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,6 +18,6 @@ class ThemeKafkaConfiguration {
 
     @Bean
     NewTopic themesDeadLetterTopic(SubscriptionsProperties properties) {
-        return DeadLetters.topicOf(ThemeListener.TOPIC, properties.topics());
+        return DeadLetters.topicOf(ThemeListener.TOPIC, properties.topics().replicas());
     }
 }

@@ -15,6 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import eu.herald.subscriptions.IntegrationTest;
 import eu.herald.subscriptions.Tokens;
 import eu.herald.testsupport.ContractSchemas;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +84,9 @@ class FanOutIntegrationTests extends IntegrationTest {
     @Autowired
     ConsumerFactory<?, ?> consumers;
 
+    @Autowired
+    MeterRegistry metrics;
+
     private KafkaProducer<String, byte[]> catalogue;
     private Admin admin;
 
@@ -133,11 +139,24 @@ class FanOutIntegrationTests extends IntegrationTest {
 
         ObjectNode change =
                 change("RESCHEDULED", List.of(theme, unique("unfollowed")), UUID.randomUUID(), UUID.randomUUID());
+        // the matcher registers its meters on first use: before any RESCHEDULED change there are none
+        @Nullable DistributionSummary before = fanOuts("RESCHEDULED");
+        long changesBefore = before == null ? 0 : before.count();
+        double requestsBefore = before == null ? 0 : before.totalAmount();
         List<ConsumerRecord<String, String>> requests = requestsFor(change);
 
         assertThat(requests)
                 .extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrder(gdansk.toString(), sopot.toString());
+        DistributionSummary after =
+                metrics.get("herald.matcher.fanout").tag("kind", "RESCHEDULED").summary();
+        assertThat(after.count()).isEqualTo(changesBefore + 1);
+        assertThat(after.totalAmount() - requestsBefore).isEqualTo(2);
+        assertThat(metrics.get("herald.matcher.duration")
+                        .tag("kind", "RESCHEDULED")
+                        .timer()
+                        .count())
+                .isPositive();
         String changeId = change.get("changeId").stringValue();
         for (ConsumerRecord<String, String> record : requests) {
             ContractSchemas.assertConforms(Topics.NOTIFICATION_REQUESTS, record.value());
@@ -358,6 +377,7 @@ class FanOutIntegrationTests extends IntegrationTest {
         ObjectNode withoutSessionId = change("UPDATED", List.of(theme), null, session);
         RecordHeaders catalogueHeaders = headers(withoutSessionId);
         withoutSessionId.withObject("/session").remove("id");
+        double deadLettersBefore = deadLettered(Topics.SESSION_CHANGES_DEAD_LETTERS);
         RecordMetadata unreadable = publish(session.toString(), notJson.getBytes(UTF_8), catalogueHeaders);
         RecordMetadata incomplete =
                 publish(session.toString(), json.writeValueAsBytes(withoutSessionId), catalogueHeaders);
@@ -370,6 +390,8 @@ class FanOutIntegrationTests extends IntegrationTest {
                         .filter(record -> record.key() != null && record.key().equals(session.toString()))
                         .toList();
         assertThat(deadLetters).hasSize(2);
+        assertThat(deadLettered(Topics.SESSION_CHANGES_DEAD_LETTERS) - deadLettersBefore)
+                .isEqualTo(2);
         assertThat(new String(deadLetters.get(0).value(), UTF_8)).isEqualTo(notJson);
         assertThat(deadLetters.get(1).value()).isEqualTo(json.writeValueAsBytes(withoutSessionId));
         for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
@@ -608,6 +630,17 @@ class FanOutIntegrationTests extends IntegrationTest {
     }
 
     /** Every record of the topic carrying the text, committed, aborted or still open. */
+    private @Nullable DistributionSummary fanOuts(String kind) {
+        return metrics.find("herald.matcher.fanout").tag("kind", kind).summary();
+    }
+
+    private double deadLettered(String topic) {
+        @Nullable
+        Counter counter =
+                metrics.find("herald.dead.letters").tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private int countAll(String topic, String text) {
         try (KafkaConsumer<String, String> consumer = consumer(StringDeserializer.class, "read_uncommitted")) {
             List<TopicPartition> partitions = consumer(consumer, topic);
