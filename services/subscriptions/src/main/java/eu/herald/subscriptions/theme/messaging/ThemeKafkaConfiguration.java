@@ -1,7 +1,7 @@
 package eu.herald.subscriptions.theme.messaging;
 
-import eu.herald.subscriptions.ConsumedTopic;
 import eu.herald.messaging.DeadLetters;
+import eu.herald.subscriptions.ConsumedTopic;
 import eu.herald.subscriptions.SubscriptionsProperties;
 import eu.herald.subscriptions.theme.ThemeUpdated;
 import org.apache.kafka.clients.admin.NewTopic;
