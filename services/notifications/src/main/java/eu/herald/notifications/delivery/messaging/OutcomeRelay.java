@@ -5,9 +5,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import eu.herald.notifications.delivery.DeliveryAttempted;
 import eu.herald.notifications.delivery.DeliveryOutcomes;
 import eu.herald.notifications.delivery.DeliveryStatus;
+import eu.herald.tracing.LogFields;
+import eu.herald.tracing.StoredTraces;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +52,7 @@ class OutcomeRelay implements SchedulingConfigurer {
     private final MessagingProperties properties;
     private final Clock clock;
     private final TaskScheduler scheduler;
+    private final StoredTraces traces;
     private final AtomicBoolean nudged = new AtomicBoolean();
 
     OutcomeRelay(
@@ -58,7 +62,8 @@ class OutcomeRelay implements SchedulingConfigurer {
             TransactionTemplate transaction,
             MessagingProperties properties,
             Clock clock,
-            TaskScheduler scheduler) {
+            TaskScheduler scheduler,
+            StoredTraces traces) {
         this.outcomes = outcomes;
         this.kafka = kafka;
         this.json = json;
@@ -66,6 +71,7 @@ class OutcomeRelay implements SchedulingConfigurer {
         this.properties = properties;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.traces = traces;
     }
 
     @Override
@@ -101,23 +107,30 @@ class OutcomeRelay implements SchedulingConfigurer {
         List<DeliveryAttempted> batch = outcomes.lockUnpublished(properties.relayBatchSize());
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
         for (DeliveryAttempted attempted : batch) {
-            OutcomeMessage outcome = OutcomeMessage.of(attempted);
-            sends.add(kafka.send(record(Topics.OUTCOMES, outcome)));
-            if (attempted.status() == DeliveryStatus.DEAD) {
-                // in the same batch as the outcome, so a dead delivery is never marked published without it
-                ProducerRecord<String, byte[]> dead = record(Topics.DELIVERIES_DEAD_LETTERS, outcome);
-                dead.headers()
-                        .add(
-                                DEAD_LETTER_REASON,
-                                String.valueOf(outcome.reason()).getBytes(UTF_8));
-                sends.add(kafka.send(dead));
-            }
+            // in the delivery's trace: the template's observation writes it into the records' headers
+            traces.continued(
+                    attempted.traceparent(),
+                    "outcome relay",
+                    Map.of(LogFields.DELIVERY_ID, attempted.deliveryId().value().toString()),
+                    () -> sends.addAll(send(attempted)));
         }
         for (CompletableFuture<SendResult<String, byte[]>> send : sends) {
             await(send);
         }
         outcomes.markPublished(batch.stream().map(DeliveryAttempted::id).toList(), clock.instant());
         return batch.size();
+    }
+
+    private List<CompletableFuture<SendResult<String, byte[]>>> send(DeliveryAttempted attempted) {
+        OutcomeMessage outcome = OutcomeMessage.of(attempted);
+        CompletableFuture<SendResult<String, byte[]>> sent = kafka.send(record(Topics.OUTCOMES, outcome));
+        if (attempted.status() != DeliveryStatus.DEAD) {
+            return List.of(sent);
+        }
+        // in the same batch as the outcome, so a dead delivery is never marked published without it
+        ProducerRecord<String, byte[]> dead = record(Topics.DELIVERIES_DEAD_LETTERS, outcome);
+        dead.headers().add(DEAD_LETTER_REASON, String.valueOf(outcome.reason()).getBytes(UTF_8));
+        return List.of(sent, kafka.send(dead));
     }
 
     private ProducerRecord<String, byte[]> record(String topic, OutcomeMessage outcome) {
