@@ -50,6 +50,8 @@ class OutboxRelay implements SmartLifecycle {
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
+    private static final String SPAN = "outbox relay";
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
@@ -146,17 +148,19 @@ class OutboxRelay implements SmartLifecycle {
      * trace and writes its {@code traceparent} into the record's headers, which is how the consumers continue it.
      */
     private CompletableFuture<SendResult<String, String>> sendInItsTrace(Outbox.Pending pending) {
-        Map<String, String> headers = pending.message().headers();
+        OutboxMessage message = pending.message();
+        Map<String, String> tags = Map.of("messaging.destination.name", message.topic());
         // a session change's CloudEvent id is its change id; other messages (themes) are about no change
-        String changeId = headers.getOrDefault("ce_type", "").startsWith("eu.herald.session.")
-                ? headers.getOrDefault("ce_id", "")
-                : "";
+        if (!message.headers().getOrDefault("ce_type", "").startsWith("eu.herald.session.")) {
+            return traces.continued(pending.traceparent(), SPAN, tags, () -> send(message));
+        }
+        String changeId = message.headers().getOrDefault("ce_id", "");
         try (MDC.MDCCloseable change = MDC.putCloseable(LogFields.CHANGE_ID, changeId)) {
-            return traces.continued(
-                    pending.traceparent(),
-                    "outbox relay",
-                    Map.of("messaging.destination.name", pending.message().topic(), LogFields.CHANGE_ID, changeId),
-                    () -> send(pending.message()));
+            return traces.continued(pending.traceparent(), SPAN, tags, () -> {
+                // one line per change, with its trace id: where to start looking for what became of it
+                log.info("Publishing session change {}", changeId);
+                return send(message);
+            });
         }
     }
 
