@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class TracingIntegrationTests {
 
     @BeforeAll
     static void startHeraldExportingSpans() throws IOException {
-        deleteRecursively(HOME);
+        TestFolders.deleteRecursively(HOME);
         receiver = OtlpReceiver.start();
         LocalStackSettings settings =
                 LocalStackSettings.onFreePorts(HOME, REPOSITORY).withoutWeb();
@@ -177,16 +176,6 @@ class TracingIntegrationTests {
             return lines.filter(line -> line.startsWith("{"))
                     .map(JSON::readTree)
                     .toList();
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 }
