@@ -268,6 +268,7 @@ public final class LocalStack implements AutoCloseable {
         environment.putAll(VapidKeys.keptIn(settings.home()).environmentOf(service.name()));
         environment.putAll(LocalWebhooks.environment(settings.home()));
         environment.putAll(LocalLinks.environmentOf(service, settings.home()));
+        environment.putAll(LocalLogs.environmentOf(service, settings.logs()));
         environment.putAll(authorization.resourceServerEnvironment());
         environment.putAll(service.environment());
         return environment;

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +57,8 @@ class BrowserIntegrationTests {
     static void startHerald() throws Exception {
         requireChromium();
         installBrowserTests();
-        deleteRecursively(HOME);
-        deleteRecursively(SCREENSHOTS);
+        TestFolders.deleteRecursively(HOME);
+        TestFolders.deleteRecursively(SCREENSHOTS);
         webhooks = WebhookReceiver.start();
         pushService = PushReceiver.start(HOME.resolve("push-receiver"));
         LocalStackSettings settings = LocalStackSettings.onFreePorts(HOME.resolve("stack"), REPOSITORY);
@@ -211,15 +210,5 @@ class BrowserIntegrationTests {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of(path.split(File.pathSeparator))
                 .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, program)));
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }

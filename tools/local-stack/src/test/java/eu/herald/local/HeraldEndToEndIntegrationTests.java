@@ -29,13 +29,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -95,7 +93,7 @@ class HeraldEndToEndIntegrationTests {
 
     @BeforeAll
     static void startHerald() throws IOException {
-        deleteRecursively(HOME);
+        TestFolders.deleteRecursively(HOME);
         LocalStackSettings settings = LocalStackSettings.onFreePorts(HOME, REPOSITORY);
         // the web application runs along once the repository has its module (and the reactor builds its jar)
         herald = new LocalStack(
@@ -487,16 +485,6 @@ class HeraldEndToEndIntegrationTests {
                 .header("If-Match", version)
                 .PUT(HttpRequest.BodyPublishers.ofString(details.toString()))
                 .build();
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     private static KafkaConsumer<String, String> outcomeConsumer() {

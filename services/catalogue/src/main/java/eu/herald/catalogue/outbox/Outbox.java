@@ -1,9 +1,11 @@
 package eu.herald.catalogue.outbox;
 
 import eu.herald.messaging.OutboxLag;
+import eu.herald.tracing.StoredTraces;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,24 +27,30 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher publisher;
+    private final StoredTraces traces;
 
-    Outbox(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher) {
+    Outbox(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher, StoredTraces traces) {
         this.jdbc = jdbc;
         this.json = json;
         this.publisher = publisher;
+        this.traces = traces;
     }
 
-    /** Queues a message in the caller's transaction; there must be one, or the message could outlive a rollback. */
+    /**
+     * Queues a message in the caller's transaction; there must be one, or the message could outlive a rollback. The
+     * trace of the caller (the operator's request) goes with it: the relay sends the message in that trace.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(OutboxMessage message) {
         jdbc.sql("""
-                        insert into outbox (topic, message_key, headers, payload)
-                        values (:topic, :key, cast(:headers as jsonb), :payload)
+                        insert into outbox (topic, message_key, headers, payload, traceparent)
+                        values (:topic, :key, cast(:headers as jsonb), :payload, :traceparent)
                         """)
                 .param("topic", message.topic())
                 .param("key", message.key())
                 .param("headers", json.writeValueAsString(message.headers()))
                 .param("payload", message.payload())
+                .param("traceparent", traces.current())
                 .update();
         publisher.publishEvent(new MessageQueued());
     }
@@ -50,7 +58,7 @@ public class Outbox {
     /** The oldest messages not yet published, oldest first: the relay sends them in this order. */
     List<Pending> oldestPending(int limit) {
         return jdbc.sql("""
-                        select id, topic, message_key, headers::text as headers, payload
+                        select id, topic, message_key, headers::text as headers, payload, traceparent
                         from outbox where published_at is null order by id limit :limit
                         """)
                 .param("limit", limit)
@@ -60,7 +68,8 @@ public class Outbox {
                                 row.getString("topic"),
                                 row.getString("message_key"),
                                 json.readValue(row.getString("headers"), HEADERS),
-                                row.getString("payload"))))
+                                row.getString("payload")),
+                        row.getString("traceparent")))
                 .list();
     }
 
@@ -89,8 +98,12 @@ public class Outbox {
                 .single();
     }
 
-    /** A stored message and its place in the outbox. */
-    record Pending(long id, OutboxMessage message) {}
+    /**
+     * A stored message and its place in the outbox.
+     *
+     * @param traceparent the trace of the transaction that queued it, or null when it was not traced
+     */
+    record Pending(long id, OutboxMessage message, @Nullable String traceparent) {}
 
     /** Lets the relay wake up as soon as the transaction that queued a message commits. */
     record MessageQueued() {}

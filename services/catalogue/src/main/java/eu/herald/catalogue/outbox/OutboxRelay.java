@@ -1,11 +1,14 @@
 package eu.herald.catalogue.outbox;
 
+import eu.herald.tracing.LogFields;
+import eu.herald.tracing.StoredTraces;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -16,6 +19,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -46,12 +50,15 @@ class OutboxRelay implements SmartLifecycle {
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
+    private static final String SPAN = "outbox relay";
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final StoredTraces traces;
     private final Semaphore wakeUp = new Semaphore(0);
 
     private volatile boolean running;
@@ -64,13 +71,15 @@ class OutboxRelay implements SmartLifecycle {
             TransactionTemplate transactions,
             KafkaTemplate<String, String> kafka,
             OutboxProperties properties,
-            Clock clock) {
+            Clock clock,
+            StoredTraces traces) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.transactions = transactions;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @TransactionalEventListener
@@ -104,7 +113,7 @@ class OutboxRelay implements SmartLifecycle {
         List<Outbox.Pending> pending = outbox.oldestPending(properties.batchSize());
         var sends = new ArrayList<CompletableFuture<SendResult<String, String>>>();
         for (Outbox.Pending message : pending) {
-            CompletableFuture<SendResult<String, String>> send = send(message.message());
+            CompletableFuture<SendResult<String, String>> send = sendInItsTrace(message);
             sends.add(send);
             if (send.isCompletedExceptionally()) {
                 // the broker is unreachable (each further send would block for max.block.ms first)
@@ -132,6 +141,27 @@ class OutboxRelay implements SmartLifecycle {
         }
         outbox.markPublished(acknowledged);
         return new Round(pending.size(), acknowledged.size(), failed);
+    }
+
+    /**
+     * Sends the message in the trace of the request that queued it: the template's observation is a child of that
+     * trace and writes its {@code traceparent} into the record's headers, which is how the consumers continue it.
+     */
+    private CompletableFuture<SendResult<String, String>> sendInItsTrace(Outbox.Pending pending) {
+        OutboxMessage message = pending.message();
+        Map<String, String> tags = Map.of("messaging.destination.name", message.topic());
+        // a session change's CloudEvent id is its change id; other messages (themes) are about no change
+        if (!message.headers().getOrDefault("ce_type", "").startsWith("eu.herald.session.")) {
+            return traces.continued(pending.traceparent(), SPAN, tags, () -> send(message));
+        }
+        String changeId = message.headers().getOrDefault("ce_id", "");
+        try (MDC.MDCCloseable change = MDC.putCloseable(LogFields.CHANGE_ID, changeId)) {
+            return traces.continued(pending.traceparent(), SPAN, tags, () -> {
+                // one line per change, with its trace id: where to start looking for what became of it
+                log.info("Publishing session change {}", changeId);
+                return send(message);
+            });
+        }
     }
 
     private CompletableFuture<SendResult<String, String>> send(OutboxMessage message) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.herald.catalogue.CatalogueIntegrationTest;
+import eu.herald.tracing.StoredTraces;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ class OutboxRelayIntegrationTests extends CatalogueIntegrationTest {
                     transactions,
                     new KafkaTemplate<>(unreachable),
                     new OutboxProperties(true, Duration.ofMillis(200), 100, Duration.ofSeconds(5), Duration.ofDays(7)),
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    StoredTraces.none());
 
             assertThat(relayWithoutBroker.relayPending()).isZero();
             assertThat(count("select count(*) from outbox where message_key = ? and published_at is null", id))

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param digestAt the daily digest the delivery goes out in, or null when it goes out on its own
  * @param sinceChangeId the earliest change of the session this endpoint has not received, when it is not this
  *     delivery's own (an older held or retrying delivery was superseded by this one): what changed is told since it
+ * @param traceparent the trace of its request (of the change, from the operator's request on), which every attempt
+ *     continues; null when the request carried none
  */
 public record Delivery(
         DeliveryId id,
@@ -48,7 +50,8 @@ public record Delivery(
         DeliveryKind kind,
         @Nullable Duration lead,
         @Nullable Instant digestAt,
-        @Nullable ChangeId sinceChangeId) {
+        @Nullable ChangeId sinceChangeId,
+        @Nullable String traceparent) {
 
     /**
      * A new delivery; {@code heldUntil} is the lease of the dispatcher about to attempt it, or null when nobody
@@ -142,7 +145,8 @@ public record Delivery(
                 kind,
                 lead,
                 digestAt,
-                null);
+                null,
+                request.traceparent());
     }
 
     /** Attempts since the first one or the last replay. */

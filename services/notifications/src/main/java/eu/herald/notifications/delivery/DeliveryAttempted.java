@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The outcome of one attempt, recorded with the delivery's new status and published afterwards; {@code
  * nextAttemptAt} is set when it is RETRYING, {@code responseStatus} when the receiver answered over HTTP. A delivery
- * held (SCHEDULED) or superseded before any attempt has an outcome too, with no attempts.
+ * held (SCHEDULED) or superseded before any attempt has an outcome too, with no attempts. {@code traceparent} is
+ * the delivery's trace, which the outcome's message continues.
  */
 public record DeliveryAttempted(
         OutcomeId id,
@@ -38,4 +39,5 @@ public record DeliveryAttempted(
         DeliveryKind kind,
         @Nullable Duration lead,
         @Nullable Instant notBefore,
-        @Nullable Instant digestAt) {}
+        @Nullable Instant digestAt,
+        @Nullable String traceparent) {}

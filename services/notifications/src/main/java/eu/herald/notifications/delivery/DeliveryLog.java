@@ -47,10 +47,10 @@ public class DeliveryLog {
     private static final String INSERT = """
             insert into delivery (delivery_id, request_id, change_id, session_id, session_version, municipality_id,
                                   endpoint_id, channel, address, status, reason, attempts, changed_at, created_at,
-                                  updated_at, next_attempt_at, not_before, kind, lead_seconds, digest_at)
+                                  updated_at, next_attempt_at, not_before, kind, lead_seconds, digest_at, traceparent)
             values (:deliveryId, :requestId, :changeId, :sessionId, :sessionVersion, :municipalityId,
                     :endpointId, :channel, :address, :status, :reason, :attempts, :changedAt, :createdAt,
-                    :updatedAt, :nextAttemptAt, :notBefore, :kind, :leadSeconds, :digestAt)
+                    :updatedAt, :nextAttemptAt, :notBefore, :kind, :leadSeconds, :digestAt, :traceparent)
             on conflict (delivery_id) do nothing
             """;
 

@@ -174,7 +174,8 @@ public class DeliveryOutcomes {
                 delivery.kind(),
                 delivery.lead(),
                 attempt.status() == DeliveryStatus.RETRYING ? attempt.nextAttemptAt() : delivery.notBefore(),
-                delivery.digestAt());
+                delivery.digestAt(),
+                delivery.traceparent());
     }
 
     static @Nullable Instant micros(@Nullable Instant instant) {

@@ -25,7 +25,7 @@ final class DeliveryRows {
             o.outcome_id, o.status, o.reason, o.endpoint_gone, o.attempts, o.first_attempt_at, o.sent_at,
             o.occurred_at, o.next_attempt_at, o.response_status, d.delivery_id, d.request_id, d.change_id, d.session_id,
             d.session_version, d.municipality_id, d.endpoint_id, d.channel, d.changed_at, d.kind, d.lead_seconds,
-            d.not_before, d.digest_at
+            d.not_before, d.digest_at, d.traceparent
             """;
 
     private DeliveryRows() {}
@@ -53,7 +53,8 @@ final class DeliveryRows {
                 .addValue(
                         "leadSeconds",
                         delivery.lead() == null ? null : delivery.lead().toSeconds())
-                .addValue("digestAt", timestamp(delivery.digestAt()));
+                .addValue("digestAt", timestamp(delivery.digestAt()))
+                .addValue("traceparent", delivery.traceparent());
     }
 
     static final RowMapper<Delivery> DELIVERY = (rs, row) -> new Delivery(
@@ -80,7 +81,8 @@ final class DeliveryRows {
             DeliveryKind.valueOf(rs.getString("kind")),
             lead(rs),
             instant(rs, "digest_at"),
-            rs.getObject("since_change_id") == null ? null : new ChangeId(uuid(rs, "since_change_id")));
+            rs.getObject("since_change_id") == null ? null : new ChangeId(uuid(rs, "since_change_id")),
+            rs.getString("traceparent"));
 
     static final RowMapper<DeliveryAttempted> ATTEMPTED = (rs, row) -> new DeliveryAttempted(
             new OutcomeId(uuid(rs, "outcome_id")),
@@ -105,7 +107,8 @@ final class DeliveryRows {
             DeliveryKind.valueOf(rs.getString("kind")),
             lead(rs),
             instant(rs, "not_before"),
-            instant(rs, "digest_at"));
+            instant(rs, "digest_at"),
+            rs.getString("traceparent"));
 
     private static @Nullable Duration lead(ResultSet rs) throws SQLException {
         Long seconds = rs.getObject("lead_seconds", Long.class);

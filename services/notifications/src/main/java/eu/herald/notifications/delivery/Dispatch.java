@@ -10,6 +10,7 @@ import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.timing.Coalescing;
 import eu.herald.notifications.timing.DeliveryTiming;
+import eu.herald.tracing.StoredTraces;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +53,7 @@ public class Dispatch implements DisposableBean {
     private final DeliveryClaims claims;
     private final Overtaking overtaking;
     private final Planning planning;
+    private final TracedSends traced;
 
     Dispatch(
             DeliveryLog deliveries,
@@ -63,8 +65,10 @@ public class Dispatch implements DisposableBean {
             List<Notifier> notifiers,
             Clock clock,
             DeliveryProperties properties,
-            DeliveryMetrics metrics) {
+            DeliveryMetrics metrics,
+            StoredTraces traces) {
         this.deliveries = deliveries;
+        this.traced = new TracedSends(traces);
         this.claims = claims;
         this.overtaking = overtaking;
         this.outcomes = outcomes;
@@ -220,7 +224,7 @@ public class Dispatch implements DisposableBean {
             }
         }
         job.deliveries().forEach(metrics::attempting);
-        DeliveryResult result = send(notifier, job);
+        DeliveryResult result = traced.send(job, () -> send(notifier, job));
         Attempt attempt = retries.decide(job.delivery(), result, clock.instant());
         return job.deliveries().stream()
                 .map(delivery -> new Attempted(delivery, attempt))

@@ -153,7 +153,8 @@ public class Erasures implements ErasedRecipients {
             if (municipalities.contains(request.recipient().municipalityId().value()) || remaining.isEmpty()) {
                 log.info("request {} is for what was erased; nothing of it is recorded or sent", request.id());
             } else if (remaining.size() < request.endpoints().size()) {
-                kept.add(new NotificationRequest(request.id(), request.change(), request.recipient(), remaining));
+                kept.add(new NotificationRequest(request.id(), request.change(), request.recipient(), remaining)
+                        .traced(request.traceparent()));
             } else {
                 kept.add(request);
             }

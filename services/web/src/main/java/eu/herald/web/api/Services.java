@@ -1,8 +1,10 @@
 package eu.herald.web.api;
 
 import eu.herald.web.WebProperties;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
@@ -30,12 +32,19 @@ public class Services {
     private final RestClient.Builder tokenless;
     private final URI notificationsUrl;
 
-    Services(WebProperties properties, OAuth2AuthorizedClientManager authorizedClients) {
+    Services(
+            WebProperties properties,
+            OAuth2AuthorizedClientManager authorizedClients,
+            ObjectProvider<ObservationRegistry> observations) {
         var bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
-        this.tokenless = RestClient.builder().defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-            throw problemOf(response);
-        });
+        // observed, so each call carries the console request's trace (traceparent) into the services: an operator's
+        // change is one trace from the click to each send
+        this.tokenless = RestClient.builder()
+                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw problemOf(response);
+                });
         RestClient.Builder relaying = tokenless.clone().requestInterceptor(bearer);
         this.notificationsUrl = properties.notificationsUrl();
         this.catalogue = client(relaying, properties.catalogueUrl());

@@ -5,10 +5,12 @@ import eu.herald.notifications.delivery.messaging.RequestMessage.EndpointMessage
 import eu.herald.notifications.delivery.messaging.RequestMessage.RecipientMessage;
 import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.notifications.request.SessionChange;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +66,13 @@ class NotificationRequestDeserializer implements Deserializer<NotificationReques
 
     @Override
     public NotificationRequest deserialize(String topic, Headers headers, byte @Nullable [] data) {
-        return read(topic, data);
+        // the listener takes records in batches, so no per-record observation continues their traces: the request
+        // keeps its record's trace context, and its deliveries are sent in it
+        Header traceparent = headers.lastHeader("traceparent");
+        NotificationRequest request = read(topic, data);
+        return traceparent == null
+                ? request
+                : request.traced(new String(traceparent.value(), StandardCharsets.US_ASCII));
     }
 
     private NotificationRequest read(String topic, byte @Nullable [] data) {

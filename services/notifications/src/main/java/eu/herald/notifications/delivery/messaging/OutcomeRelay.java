@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -41,6 +42,11 @@ class OutcomeRelay implements SchedulingConfigurer {
     private static final long ACK_TIMEOUT_SECONDS = 30;
     /** Why the delivery is dead, also in the value's {@code reason}; named like the recoverer's headers. */
     static final String DEAD_LETTER_REASON = "herald_dlt-reason";
+    /**
+     * The delivery's trace, stored with it, written as it is: an observed send (a span per outcome) cost a share of
+     * the dispatch rate in the fan-out benchmark, so this service's template is not observed.
+     */
+    private static final String TRACEPARENT = "traceparent";
 
     private final DeliveryOutcomes outcomes;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -101,17 +107,7 @@ class OutcomeRelay implements SchedulingConfigurer {
         List<DeliveryAttempted> batch = outcomes.lockUnpublished(properties.relayBatchSize());
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
         for (DeliveryAttempted attempted : batch) {
-            OutcomeMessage outcome = OutcomeMessage.of(attempted);
-            sends.add(kafka.send(record(Topics.OUTCOMES, outcome)));
-            if (attempted.status() == DeliveryStatus.DEAD) {
-                // in the same batch as the outcome, so a dead delivery is never marked published without it
-                ProducerRecord<String, byte[]> dead = record(Topics.DELIVERIES_DEAD_LETTERS, outcome);
-                dead.headers()
-                        .add(
-                                DEAD_LETTER_REASON,
-                                String.valueOf(outcome.reason()).getBytes(UTF_8));
-                sends.add(kafka.send(dead));
-            }
+            sends.addAll(send(attempted));
         }
         for (CompletableFuture<SendResult<String, byte[]>> send : sends) {
             await(send);
@@ -120,7 +116,20 @@ class OutcomeRelay implements SchedulingConfigurer {
         return batch.size();
     }
 
-    private ProducerRecord<String, byte[]> record(String topic, OutcomeMessage outcome) {
+    private List<CompletableFuture<SendResult<String, byte[]>>> send(DeliveryAttempted attempted) {
+        OutcomeMessage outcome = OutcomeMessage.of(attempted);
+        CompletableFuture<SendResult<String, byte[]>> sent =
+                kafka.send(record(Topics.OUTCOMES, outcome, attempted.traceparent()));
+        if (attempted.status() != DeliveryStatus.DEAD) {
+            return List.of(sent);
+        }
+        // in the same batch as the outcome, so a dead delivery is never marked published without it
+        ProducerRecord<String, byte[]> dead = record(Topics.DELIVERIES_DEAD_LETTERS, outcome, attempted.traceparent());
+        dead.headers().add(DEAD_LETTER_REASON, String.valueOf(outcome.reason()).getBytes(UTF_8));
+        return List.of(sent, kafka.send(dead));
+    }
+
+    private ProducerRecord<String, byte[]> record(String topic, OutcomeMessage outcome, @Nullable String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", "1.0".getBytes(UTF_8));
         headers.add("ce_id", outcome.outcomeId().getBytes(UTF_8));
@@ -129,6 +138,9 @@ class OutcomeRelay implements SchedulingConfigurer {
         headers.add("ce_time", outcome.occurredAt().getBytes(UTF_8));
         headers.add("ce_subject", outcome.deliveryId().getBytes(UTF_8));
         headers.add("content-type", "application/json".getBytes(UTF_8));
+        if (traceparent != null) {
+            headers.add(TRACEPARENT, traceparent.getBytes(UTF_8));
+        }
         return new ProducerRecord<>(topic, null, outcome.municipalityId(), json.writeValueAsBytes(outcome), headers);
     }
 

@@ -49,6 +49,9 @@ class ErasureMessagingConfiguration {
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         factory.setCommonErrorHandler(MessagingConfiguration.deadLettering(template, registry, Topics.ERASURES));
+        // built here, so Boot's spring.kafka.listener.observation-enabled does not reach it: an erasure is
+        // handled in the trace of the request that asked for it
+        factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
 }

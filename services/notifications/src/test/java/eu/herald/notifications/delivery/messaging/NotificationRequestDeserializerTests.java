@@ -58,6 +58,19 @@ class NotificationRequestDeserializerTests {
     }
 
     @Test
+    void keepsTheTraceItsRecordCarriesSoThatItsDeliveriesAreSentInIt() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        byte[] json = ContractSchemas.examples(TOPIC).get("email-pl.json").getBytes(UTF_8);
+        var headers = new RecordHeaders();
+        headers.add("traceparent", traceparent.getBytes(UTF_8));
+        NotificationRequestDeserializer deserializer = new NotificationRequestDeserializer();
+
+        assertThat(deserializer.deserialize(TOPIC, headers, json).traceparent()).isEqualTo(traceparent);
+        assertThat(deserializer.deserialize(TOPIC, new RecordHeaders(), json).traceparent())
+                .isNull();
+    }
+
+    @Test
     void readsThePolishExampleIntoTheServicesOwnRecords() {
         NotificationRequest request = read(ContractSchemas.examples(TOPIC).get("email-pl.json"));
 

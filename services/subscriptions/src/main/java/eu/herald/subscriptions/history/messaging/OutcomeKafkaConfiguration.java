@@ -41,6 +41,9 @@ class OutcomeKafkaConfiguration {
         factory.setAfterRollbackProcessor(null);
         var deadLetters = new KafkaTemplate<>(producers);
         deadLetters.setAllowNonTransactional(true);
+        // built here, so Boot's spring.kafka.template.observation-enabled does not reach it: a dead letter keeps
+        // the trace of the outcome it holds
+        deadLetters.setObservationEnabled(true);
         factory.setCommonErrorHandler(new DefaultErrorHandler(
                 DeadLetters.recoverer(deadLetters, registry, OutcomeListener.TOPIC),
                 properties.matcher().retry().backOff()));

@@ -3,11 +3,13 @@ package eu.herald.subscriptions.matching.messaging;
 import eu.herald.subscriptions.matching.FanOut;
 import eu.herald.subscriptions.matching.SessionChange;
 import eu.herald.subscriptions.naming.SessionNames;
+import eu.herald.tracing.LogFields;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -39,13 +41,17 @@ class SessionChangeListener {
                     "Ignoring a record without value at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return;
         }
-        names.remember(
-                change.sessionId(),
-                change.eventId(),
-                change.version(),
-                change.title(),
-                change.eventName(),
-                Instant.parse(change.occurredAt()));
-        metrics.fanOut(change.kind(), () -> fanOut.distribute(change));
+        // the listener's observation continues the catalogue's trace (traceId in the MDC); this says which change
+        try (MDC.MDCCloseable changeId =
+                MDC.putCloseable(LogFields.CHANGE_ID, change.changeId().toString())) {
+            names.remember(
+                    change.sessionId(),
+                    change.eventId(),
+                    change.version(),
+                    change.title(),
+                    change.eventName(),
+                    Instant.parse(change.occurredAt()));
+            metrics.fanOut(change.kind(), () -> fanOut.distribute(change));
+        }
     }
 }
