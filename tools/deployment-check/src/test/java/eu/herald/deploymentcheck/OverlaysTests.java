@@ -115,4 +115,39 @@ class OverlaysTests {
                     .containsAll(Set.of("/unsubscribe", "/endpoints/verify", "/"));
         }
     }
+
+    @Test
+    void prometheusFetchesItsTokenFromTheIssuerOfEachOverlay() {
+        assertThat(tokenUrl("base")).contains("login.example.org");
+        assertThat(tokenUrl("overlays/production"))
+                .isEqualTo(shared("overlays/production", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")
+                        + "/protocol/openid-connect/token");
+        // the local authorization server's service, which the services fetch its keys from too
+        String keys = shared("overlays/local", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI");
+        assertThat(tokenUrl("overlays/local"))
+                .isEqualTo(keys.replace("authorization-server:", "authorization-server.herald.svc:")
+                        .replace("/oauth2/jwks", "/oauth2/token"));
+    }
+
+    private static String tokenUrl(String folder) {
+        return Kustomize.render(folder).stream()
+                .filter(resource -> resource.is("ServiceMonitor"))
+                .map(monitor -> monitor.body()
+                        .path("spec")
+                        .path("endpoints")
+                        .path(0)
+                        .path("oauth2")
+                        .path("tokenUrl")
+                        .asString())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String shared(String folder, String key) {
+        return Kustomize.render(folder).stream()
+                .filter(resource -> resource.is("ConfigMap") && resource.name().startsWith("herald-shared"))
+                .map(shared -> shared.body().path("data").path(key).asString())
+                .findFirst()
+                .orElseThrow();
+    }
 }
