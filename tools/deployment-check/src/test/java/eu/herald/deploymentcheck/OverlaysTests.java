@@ -84,7 +84,10 @@ class OverlaysTests {
                 .map(container -> container.path("image").asString())
                 .toList();
 
-        assertThat(images).isNotEmpty().allMatch(image -> image.matches("herald/[a-z-]+:\\d+\\.\\d+\\.\\d+"));
+        // Herald's own at a release, the collector's and Jaeger's at a fixed version
+        assertThat(images)
+                .anyMatch(image -> image.startsWith("herald/"))
+                .allMatch(image -> image.matches("[a-z0-9./-]+:\\d+\\.\\d+\\.\\d+"));
     }
 
     @Test
@@ -111,5 +114,40 @@ class OverlaysTests {
                             .map(path -> path.path("path").asString()))
                     .containsAll(Set.of("/unsubscribe", "/endpoints/verify", "/"));
         }
+    }
+
+    @Test
+    void prometheusFetchesItsTokenFromTheIssuerOfEachOverlay() {
+        assertThat(tokenUrl("base")).contains("login.example.org");
+        assertThat(tokenUrl("overlays/production"))
+                .isEqualTo(shared("overlays/production", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")
+                        + "/protocol/openid-connect/token");
+        // the local authorization server's service, which the services fetch its keys from too
+        String keys = shared("overlays/local", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI");
+        assertThat(tokenUrl("overlays/local"))
+                .isEqualTo(keys.replace("authorization-server:", "authorization-server.herald.svc:")
+                        .replace("/oauth2/jwks", "/oauth2/token"));
+    }
+
+    private static String tokenUrl(String folder) {
+        return Kustomize.render(folder).stream()
+                .filter(resource -> resource.is("ServiceMonitor"))
+                .map(monitor -> monitor.body()
+                        .path("spec")
+                        .path("endpoints")
+                        .path(0)
+                        .path("oauth2")
+                        .path("tokenUrl")
+                        .asString())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String shared(String folder, String key) {
+        return Kustomize.render(folder).stream()
+                .filter(resource -> resource.is("ConfigMap") && resource.name().startsWith("herald-shared"))
+                .map(shared -> shared.body().path("data").path(key).asString())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -23,12 +23,16 @@ final class PodRules {
             "herald-tls", "the public host's certificate (or cert-manager's)",
             "herald-postgres-catalogue", "the catalogue role's password",
             "herald-postgres-subscriptions", "the subscriptions role's password",
-            "herald-postgres-notifications", "the notifications role's password");
+            "herald-postgres-notifications", "the notifications role's password",
+            "herald-prometheus",
+                    "the client id and secret Prometheus fetches its scraping token with (notifications:operate),"
+                            + " from the identity provider; read by the Prometheus operator for the ServiceMonitor");
 
     /** The same for the local overlay, which generates the rest. */
     static final Map<String, String> CREATED_OUTSIDE_GIT_LOCALLY = Map.of(
             "herald-authorization", "the local authorization server's signing key and demo passwords, made per machine",
-            "herald-web", "the web application's client secret, the one listed in herald-authorization");
+            "herald-web", "the web application's client secret, the one listed in herald-authorization",
+            "herald-prometheus", "Prometheus's client secret, the one listed in herald-authorization");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every object against a schema: a custom resource against its CRD's, a built-in kind against the typed model;
+ * Every object against a schema: a custom resource against its CRD's, a built-in kind or one of the Prometheus
+ * operator's against fabric8's typed model;
  * an object of any other kind is an error, since nothing could tell whether the cluster would accept it.
  */
 final class StrictValidation {

@@ -91,6 +91,56 @@ class StrictValidationTests {
                 .contains("unknown field /label");
     }
 
+    private static final String SERVICE_MONITOR = """
+            apiVersion: monitoring.coreos.com/v1
+            kind: ServiceMonitor
+            metadata: {name: herald}
+            spec:
+              selector: {matchLabels: {app.kubernetes.io/component: metrics}}
+              endpoints:
+                - port: management
+                  path: /actuator/prometheus
+                  %s
+            """;
+
+    private static final String PROMETHEUS_RULE = """
+            apiVersion: monitoring.coreos.com/v1
+            kind: PrometheusRule
+            metadata: {name: herald}
+            spec:
+              groups:
+                - name: herald.kafka
+                  rules:
+                    - alert: HeraldNotifiersLagging
+                      expr: kafka_consumer_fetch_manager_records_lag_max > 5000
+                      for: 10m
+                      %s
+            """;
+
+    @Test
+    void acceptsAValidServiceMonitorAndPrometheusRule() {
+        assertThat(StrictValidation.violations(Manifests.one(SERVICE_MONITOR.formatted("interval: 30s"))))
+                .isEmpty();
+        assertThat(StrictValidation.violations(Manifests.one(PROMETHEUS_RULE.formatted("labels: {severity: warning}"))))
+                .isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnknownFieldInAServiceMonitorEndpoint() {
+        assertThat(StrictValidation.violations(Manifests.one(SERVICE_MONITOR.formatted("scrapeEvery: 30s"))))
+                .singleElement()
+                .asString()
+                .contains("ServiceMonitor herald", "/spec/endpoints/0/scrapeEvery");
+    }
+
+    @Test
+    void rejectsAnUnknownFieldInAPrometheusRule() {
+        assertThat(StrictValidation.violations(Manifests.one(PROMETHEUS_RULE.formatted("severity: warning"))))
+                .singleElement()
+                .asString()
+                .contains("PrometheusRule herald", "/spec/groups/0/rules/0/severity");
+    }
+
     @Test
     void acceptsIntOrStringFieldsEitherWay() {
         String budget = """
