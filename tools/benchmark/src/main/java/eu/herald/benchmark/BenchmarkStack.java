@@ -5,6 +5,7 @@ import eu.herald.benchmark.sink.WebhookSink;
 import eu.herald.local.HeraldService;
 import eu.herald.local.LocalStack;
 import eu.herald.local.LocalStackSettings;
+import eu.herald.testsupport.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -54,6 +55,9 @@ final class BenchmarkStack implements AutoCloseable {
                 LocalStackSettings.onFreePorts(home, options.repository()).withoutWeb();
         Map<String, String> environment = environment(masterKey, options);
         LocalStackSettings settings = free.withMailServer(smtp.port())
+                // the broker as an operator runs it, not the local stack's small one: Herald's rates and the Kafka
+                // ceiling's are both taken on it
+                .withKafkaJvmOptions(KafkaBroker.PRODUCTION_JVM)
                 .withServices(free.services().stream()
                         .map(service -> service.withJvmOptions(options.serviceJvmOptions())
                                 .withEnvironment(environment))

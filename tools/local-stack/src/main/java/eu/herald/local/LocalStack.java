@@ -60,12 +60,15 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack(LocalStackSettings settings) {
         this.settings = settings;
         this.postgres = new LocalPostgres(settings);
-        this.kafka = KafkaBroker.builder(settings.home().resolve("kafka"))
+        KafkaBroker.Builder broker = KafkaBroker.builder(settings.home().resolve("kafka"))
                 .port(settings.kafkaPort())
                 .controllerPort(settings.kafkaControllerPort())
                 // stopped by this class after the services; a hook of its own would race with theirs
-                .stopOnJvmExit(false)
-                .build();
+                .stopOnJvmExit(false);
+        if (!settings.kafkaJvmOptions().isEmpty()) {
+            broker.jvmOptions(settings.kafkaJvmOptions());
+        }
+        this.kafka = broker.build();
         this.mailbox = new Mailbox(settings);
         this.authorization = new LocalAuthorization(settings);
     }

@@ -7,9 +7,22 @@ import org.jspecify.annotations.Nullable;
 /** Everything one run of the benchmark measured, as written to {@code results.json}. */
 public record Results(String startedAt, String command, Machine machine, List<ScenarioResult> scenarios) {
 
-    /** Where the figures were taken: they mean little without it. */
+    /**
+     * Where the figures were taken: they mean little without it.
+     *
+     * @param postgresql what a commit waits for, as the server reported it ({@code synchronous_commit=on, fsync=on})
+     * @param kafkaBroker the broker JVM's options, which Herald's and the Kafka ceiling's rates both depend on
+     */
     public record Machine(
-            String cpu, int cores, long memoryMiB, String os, String java, String smtpSink, String webhookSink) {}
+            String cpu,
+            int cores,
+            long memoryMiB,
+            String os,
+            String java,
+            String smtpSink,
+            String webhookSink,
+            String postgresql,
+            String kafkaBroker) {}
 
     /**
      * One scenario: a fan-out ({@code email}, {@code webhook}, {@code mixed}), the small fan-out
