@@ -91,7 +91,8 @@ public record Results(String startedAt, String command, Machine machine, List<Sc
     }
 
     /**
-     * @param cpuSeconds user + system CPU during the scenario (from the change to the last delivery)
+     * @param cpuSeconds user + system CPU during the scenario (from the change until every delivery's outcome
+     *     was relayed and read by subscriptions)
      * @param peakRssMiB the process's peak resident memory (VmHWM; for PostgreSQL the sampled peak of its
      *     processes' private memory plus the shared memory once)
      * @param peakHeapMiB sampled peak of the used heap ({@code jvm.memory.used{area=heap}}), services only
