@@ -171,7 +171,7 @@ final class HeldReleaseRun {
             // listed before the wait: it scans every process on the machine
             Map<String, ProcessHandle> processes = stack.processes();
             pauseUntil(window.ends());
-            ResourceMonitor monitor = new ResourceMonitor(processes, FanOutRun.services(stack), stack::operatorToken);
+            ResourceMonitor monitor = new ResourceMonitor(processes, stack.gcLogs());
             deliveries.awaitAll(options.stall(), 20);
             // the work does not end with the last delivery: its outcomes are relayed and recorded in the history
             if (!outcomes.awaitProcessed(change.changeId(), endpoints.size(), options.stall())) {

@@ -28,7 +28,7 @@ public final class HeraldBenchmark {
             Usage: ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|held-webhook|all (or a comma list)]
                      [--smtp-sink auto|postfix|java] [--smtp-connections 4] [--webhook-concurrency 16]
                      [--warm-up <as --n>] [--stall-seconds 30] [--hold-margin <20 + n/2500 seconds>]
-                     [--no-ceilings] [--service-jvm "-Xms128m -Xmx512m"] [--output tools/benchmark/results]""";
+                     [--no-ceilings] [--service-jvm "-Xms128m -Xmx1g"] [--output tools/benchmark/results]""";
 
     private HeraldBenchmark() {}
 

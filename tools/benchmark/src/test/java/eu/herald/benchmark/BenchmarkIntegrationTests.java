@@ -62,8 +62,8 @@ class BenchmarkIntegrationTests {
         assertThat(email.processes())
                 .filteredOn(process -> process.name().equals("notifications"))
                 .singleElement()
-                .satisfies(
-                        notifications -> assertThat(notifications.peakHeapMiB()).isPositive());
+                .satisfies(notifications ->
+                        assertThat(notifications.heapAfterGcMiB()).isPositive());
 
         JsonNode json = JsonMapper.builder()
                 .build()

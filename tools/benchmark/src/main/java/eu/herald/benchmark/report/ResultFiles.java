@@ -114,7 +114,7 @@ public final class ResultFiles {
                 }
                 md.append('\n');
             }
-            md.append("| process | CPU s | peak RSS MiB | peak heap MiB |\n|---|---:|---:|---:|\n");
+            md.append("| process | CPU s | peak RSS MiB | heap after GC MiB |\n|---|---:|---:|---:|\n");
             for (ProcessUsage process : scenario.processes()) {
                 md.append(String.format(
                         Locale.ROOT,
@@ -122,9 +122,9 @@ public final class ResultFiles {
                         process.name(),
                         process.cpuSeconds(),
                         process.peakRssMiB(),
-                        process.peakHeapMiB() == null
+                        process.heapAfterGcMiB() == null
                                 ? "–"
-                                : String.format(Locale.ROOT, "%.0f", process.peakHeapMiB())));
+                                : String.format(Locale.ROOT, "%.0f", process.heapAfterGcMiB())));
             }
             if (!scenario.targets().isEmpty()) {
                 md.append("\n| target | measured | met |\n|---|---|---|\n");

@@ -95,13 +95,14 @@ public record Results(String startedAt, String command, Machine machine, List<Sc
      *     was relayed and read by subscriptions)
      * @param peakRssMiB the process's peak resident memory (VmHWM; for PostgreSQL the sampled peak of its
      *     processes' private memory plus the shared memory once)
-     * @param peakHeapMiB sampled peak of the used heap ({@code jvm.memory.used{area=heap}}), services only
+     * @param heapAfterGcMiB the largest heap left after a collection during the scenario (the live set, and what
+     *     the collection did not reach), from the JVM's GC log; services only
      */
     public record ProcessUsage(
             String name,
             double cpuSeconds,
             double peakRssMiB,
-            @Nullable Double peakHeapMiB) {}
+            @Nullable Double heapAfterGcMiB) {}
 
     /**
      * A raw ceiling measured in the same run: the same broker or sink driven by a bare client.
