@@ -45,7 +45,20 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final int controllerPort;
-    private final String maxHeap;
+    /**
+     * How Kafka's own {@code kafka-server-start.sh} runs a broker ({@code KAFKA_HEAP_OPTS} and {@code
+     * KAFKA_JVM_PERFORMANCE_OPTS}): a 1 GiB heap, G1 with a 20 ms pause goal, both compilers. What an operator
+     * runs, so a benchmark that compares Herald with the broker's own ceiling measures that broker.
+     */
+    public static final List<String> PRODUCTION_JVM = List.of(
+            "-Xms1g",
+            "-Xmx1g",
+            "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20",
+            "-XX:InitiatingHeapOccupancyPercent=35",
+            "-XX:+ExplicitGCInvokesConcurrent");
+
+    private final List<String> jvmOptions;
     private final Duration startupTimeout;
     private final Duration shutdownTimeout;
     private final boolean stopOnJvmExit;
@@ -56,7 +69,10 @@ public final class KafkaBroker implements AutoCloseable {
         this.directory = builder.directory.toAbsolutePath().normalize();
         this.port = builder.port == 0 ? freePort() : builder.port;
         this.controllerPort = builder.controllerPort == 0 ? freePort() : builder.controllerPort;
-        this.maxHeap = builder.maxHeap;
+        this.jvmOptions = builder.jvmOptions != null
+                ? List.copyOf(builder.jvmOptions)
+                // a local broker with little traffic: fewer GC and compiler threads leave the cores to the services
+                : List.of("-Xms64m", "-Xmx" + builder.maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         this.startupTimeout = builder.startupTimeout;
         this.shutdownTimeout = builder.shutdownTimeout;
         this.stopOnJvmExit = builder.stopOnJvmExit;
@@ -151,6 +167,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The broker JVM's options: heap, collector and compiler, as a report states them. */
+    public List<String> jvmOptions() {
+        return jvmOptions;
     }
 
     /** The broker's own output: look here when it does not start. */
@@ -248,11 +269,7 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + directory.resolve("classpath.args"));
-        command.add("-Xms64m");
-        command.add("-Xmx" + maxHeap);
-        // a local broker with little traffic: fewer GC and compiler threads leave the cores to the services
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-Djava.awt.headless=true");
         command.add("-Dlogback.configurationFile=" + directory.resolve("logback.xml"));
         // names the folder on the command line: a broker left behind by a killed JVM can be recognised by it
@@ -373,6 +390,7 @@ public final class KafkaBroker implements AutoCloseable {
         private int port;
         private int controllerPort;
         private String maxHeap = "384m";
+        private @Nullable List<String> jvmOptions;
         private Duration startupTimeout = Duration.ofSeconds(90);
         private Duration shutdownTimeout = Duration.ofSeconds(60);
         private boolean stopOnJvmExit = true;
@@ -393,9 +411,18 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
 
-        /** The broker JVM's {@code -Xmx}, for example {@code 384m}. */
+        /** The broker JVM's {@code -Xmx}, for example {@code 384m}, with the small default options. */
         public Builder maxHeap(String maxHeap) {
             this.maxHeap = maxHeap;
+            return this;
+        }
+
+        /**
+         * All of the broker JVM's options instead of the small defaults (a 384 MiB heap, the serial
+         * collector, C1 only), for example {@link KafkaBroker#PRODUCTION_JVM}.
+         */
+        public Builder jvmOptions(List<String> jvmOptions) {
+            this.jvmOptions = List.copyOf(jvmOptions);
             return this;
         }
 

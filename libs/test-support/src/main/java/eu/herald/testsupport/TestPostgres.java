@@ -51,6 +51,9 @@ public final class TestPostgres {
         }
         if (embedded == null) {
             try {
+                // the library's default synchronous_commit=off stays: tests prove behaviour, not durability
+                // across a crash, and run faster without a flush per commit. The local stack and the
+                // benchmark state production durability instead (LocalPostgres)
                 embedded = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);

@@ -5,6 +5,7 @@ import eu.herald.benchmark.sink.WebhookSink;
 import eu.herald.local.HeraldService;
 import eu.herald.local.LocalStack;
 import eu.herald.local.LocalStackSettings;
+import eu.herald.testsupport.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -54,8 +56,12 @@ final class BenchmarkStack implements AutoCloseable {
                 LocalStackSettings.onFreePorts(home, options.repository()).withoutWeb();
         Map<String, String> environment = environment(masterKey, options);
         LocalStackSettings settings = free.withMailServer(smtp.port())
+                // the broker as an operator runs it, not the local stack's small one: Herald's rates and the Kafka
+                // ceiling's are both taken on it
+                .withKafkaJvmOptions(KafkaBroker.PRODUCTION_JVM)
                 .withServices(free.services().stream()
-                        .map(service -> service.withJvmOptions(options.serviceJvmOptions())
+                        .map(service -> service.withJvmOptions(
+                                        withGcLog(options.serviceJvmOptions(), free.logs(), service))
                                 .withEnvironment(environment))
                         .toList());
         LocalStack herald = new LocalStack(settings);
@@ -70,7 +76,7 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     /**
-     * What every service reads besides the stack's usual variables: metrics for the heap samples, and
+     * What every service reads besides the stack's usual variables: metrics for a look during a run, and
      * the webhook settings both services share (the master key, and loopback http allowed for the sink).
      */
     private static Map<String, String> environment(String masterKey, BenchmarkOptions options) {
@@ -89,6 +95,27 @@ final class BenchmarkStack implements AutoCloseable {
         // the warm-up and the measured change move the same session a few minutes apart: each fans out at once
         properties.put("herald.notifications.coalescing.window", "0s");
         return Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(properties));
+    }
+
+    /** The service's JVM options, and its GC log, which {@link ResourceMonitor} reads the heap from. */
+    private static List<String> withGcLog(List<String> options, Path logs, HeraldService service) {
+        List<String> all = new ArrayList<>(options);
+        all.add(GcLog.option(gcLog(logs, service.name())));
+        return all;
+    }
+
+    private static Path gcLog(Path logs, String service) {
+        return logs.resolve(service + "-gc.log");
+    }
+
+    /** Each service's GC log by the service's name. */
+    Map<String, Path> gcLogs() {
+        Map<String, Path> logs = new LinkedHashMap<>();
+        herald.settings()
+                .services()
+                .forEach(service ->
+                        logs.put(service.name(), gcLog(herald.settings().logs(), service.name())));
+        return logs;
     }
 
     LocalStack herald() {

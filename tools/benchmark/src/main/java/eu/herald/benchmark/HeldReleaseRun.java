@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +91,7 @@ final class HeldReleaseRun {
                 release.seconds(),
                 release.perSecond());
 
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(held.notes());
         notes.add(String.format(
                 Locale.ROOT,
                 "Measured after one unmeasured held change to %,d municipalities, released the same way (compiled"
@@ -106,7 +105,8 @@ final class HeldReleaseRun {
                     + " give the change more time with --hold-margin.");
         }
         List<Ceiling> ceilings = List.of();
-        byte @Nullable [] body = held.sample();
+        // what Herald posted: the bare client sends the same bytes
+        byte @Nullable [] body = stack.webhooks().lastBody();
         if (options.ceilings() && body != null) {
             log.info("{}: raw ceiling", SCENARIO.label());
             Rate bare = FanOutRun.bareWebhooks(stack, options, held.endpoints(), body);
@@ -150,10 +150,9 @@ final class HeldReleaseRun {
         List<Endpoint> endpoints = Municipalities.seed(
                 stack.jdbcUrl("subscriptions"), count, SCENARIO.channels(), stack.webhooks(), window);
         Deliveries deliveries = new Deliveries(List.of(stack.webhooks().receipts()));
-        AtomicReference<byte @Nullable []> sample = new AtomicReference<>();
+        List<String> notes = new ArrayList<>();
         try (Catalogue catalogue = new Catalogue(stack.url("catalogue"), stack.kafka(), stack::operatorToken);
-                TopicWatch watch = TopicWatch.fromEnd(
-                        stack.kafka(), FanOutRun.REQUESTS, record -> sample.compareAndSet(null, record.value()))) {
+                OutcomeWatch outcomes = OutcomeWatch.fromEnd(stack.kafka())) {
             LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(DAYS_AHEAD);
             log.info(
                     "{}: quiet hours until {}; moving the networking session to {}",
@@ -172,12 +171,17 @@ final class HeldReleaseRun {
             // listed before the wait: it scans every process on the machine
             Map<String, ProcessHandle> processes = stack.processes();
             pauseUntil(window.ends());
-            ResourceMonitor monitor = new ResourceMonitor(processes, FanOutRun.services(stack), stack::operatorToken);
+            ResourceMonitor monitor = new ResourceMonitor(processes, stack.gcLogs());
             deliveries.awaitAll(options.stall(), 20);
+            // the work does not end with the last delivery: its outcomes are relayed and recorded in the history
+            if (!outcomes.awaitProcessed(change.changeId(), endpoints.size(), options.stall())) {
+                notes.add("Herald had not relayed and recorded every outcome when resources were last counted.");
+            }
+            List<ProcessUsage> usage = monitor.usage();
             // a little longer, for a duplicate that follows its original
             FanOutRun.pause(2_000);
             deliveries.collect();
-            return new Held(window, change, endpoints, deliveries, recorded, monitor.usage(), sample.get());
+            return new Held(window, change, endpoints, deliveries, recorded, usage, notes);
         }
     }
 
@@ -241,5 +245,5 @@ final class HeldReleaseRun {
             Deliveries deliveries,
             Recorded recorded,
             List<ProcessUsage> usage,
-            byte @Nullable [] sample) {}
+            List<String> notes) {}
 }

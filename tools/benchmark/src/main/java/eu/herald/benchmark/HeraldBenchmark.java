@@ -28,7 +28,7 @@ public final class HeraldBenchmark {
             Usage: ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|held-webhook|all (or a comma list)]
                      [--smtp-sink auto|postfix|java] [--smtp-connections 4] [--webhook-concurrency 16]
                      [--warm-up <as --n>] [--stall-seconds 30] [--hold-margin <20 + n/2500 seconds>]
-                     [--no-ceilings] [--service-jvm "-Xms128m -Xmx512m"] [--output tools/benchmark/results]""";
+                     [--no-ceilings] [--service-jvm "-Xms128m -Xmx1g"] [--output tools/benchmark/results]""";
 
     private HeraldBenchmark() {}
 
@@ -60,10 +60,14 @@ public final class HeraldBenchmark {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         List<ScenarioResult> scenarios = new ArrayList<>();
         String smtpSink = "";
+        String postgresql = "";
+        String kafkaBroker = "";
         for (Scenario scenario : options.scenarios()) {
             log.info("{}: starting Herald", scenario.label());
             try (BenchmarkStack stack = BenchmarkStack.start(options, folder.resolve(scenario.label()))) {
                 smtpSink = stack.smtp().name();
+                postgresql = stack.herald().postgresDurability();
+                kafkaBroker = String.join(" ", stack.herald().kafka().jvmOptions());
                 scenarios.add(
                         switch (scenario) {
                             case LATENCY -> new LatencyRun(options).run(stack);
@@ -72,9 +76,11 @@ public final class HeraldBenchmark {
                         });
             }
             // written after each scenario: a long run that fails later keeps what it measured
-            ResultFiles.write(new Results(startedAt, command, Machines.describe(smtpSink), scenarios), folder);
+            ResultFiles.write(
+                    new Results(startedAt, command, Machines.describe(smtpSink, postgresql, kafkaBroker), scenarios),
+                    folder);
         }
-        return new Results(startedAt, command, Machines.describe(smtpSink), scenarios);
+        return new Results(startedAt, command, Machines.describe(smtpSink, postgresql, kafkaBroker), scenarios);
     }
 
     static Path folderFor(Path output) {

@@ -39,8 +39,7 @@ final class LatencyRun {
         long first = 0;
         List<ProcessUsage> usage;
         try (Catalogue catalogue = new Catalogue(stack.url("catalogue"), stack.kafka(), stack::operatorToken)) {
-            ResourceMonitor monitor =
-                    new ResourceMonitor(stack.processes(), FanOutRun.services(stack), stack::operatorToken);
+            ResourceMonitor monitor = new ResourceMonitor(stack.processes(), stack.gcLogs());
             for (int round = 1; round <= options.latencyChanges(); round++) {
                 FanOutRun.pause(IDLE_MILLIS);
                 Catalogue.Change change = catalogue.reschedule();

@@ -11,7 +11,7 @@ final class Machines {
 
     private Machines() {}
 
-    static Machine describe(String smtpSink) {
+    static Machine describe(String smtpSink, String postgresql, String kafkaBroker) {
         return new Machine(
                 cpuModel(),
                 Runtime.getRuntime().availableProcessors(),
@@ -19,7 +19,9 @@ final class Machines {
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version"),
                 smtpSink,
-                "JDK HttpServer (harness), signatures verified");
+                "JDK HttpServer (harness), signatures verified",
+                postgresql,
+                kafkaBroker);
     }
 
     private static String cpuModel() {

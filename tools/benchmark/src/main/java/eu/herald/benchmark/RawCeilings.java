@@ -49,8 +49,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What the same broker and sinks do for a bare client on this machine, right after Herald's run:
- * the rates Herald's are compared with. Each sends N items and is timed from its first send to the
- * last item received.
+ * the rates Herald's are compared with. Each sends N items and is timed from its first send (its client
+ * created and connected) to the last item received.
  */
 final class RawCeilings {
 
@@ -72,11 +72,12 @@ final class RawCeilings {
             throw new IllegalStateException("cannot create " + topic, e);
         }
         AtomicLong lastConsumed = new AtomicLong();
+        CountDownLatch ready = new CountDownLatch(1);
         CountDownLatch consumed = new CountDownLatch(1);
-        Thread consumer = new Thread(() -> consume(bootstrap, topic, partitions, count, lastConsumed, consumed));
+        Thread consumer = new Thread(() -> consume(bootstrap, topic, partitions, count, lastConsumed, ready, consumed));
         consumer.setDaemon(true);
         consumer.start();
-        long started = Receipts.nowMicros();
+        long started;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -92,6 +93,14 @@ final class RawCeilings {
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class))) {
+            // timed from here, as the matcher's rate is timed with its producer and the watch's consumer long
+            // created: a new client first fetches metadata (and the producer its id), which the matcher did at its
+            // start
+            producer.partitionsFor(topic);
+            if (!ready.await(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the Kafka ceiling's consumer did not reach its partitions");
+            }
+            started = Receipts.nowMicros();
             for (int i = 0; i < count; i++) {
                 producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), values.get(i % values.size())));
             }
@@ -132,7 +141,13 @@ final class RawCeilings {
     }
 
     private static void consume(
-            String bootstrap, String topic, int partitions, int count, AtomicLong last, CountDownLatch done) {
+            String bootstrap,
+            String topic,
+            int partitions,
+            int count,
+            AtomicLong last,
+            CountDownLatch ready,
+            CountDownLatch done) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -152,6 +167,9 @@ final class RawCeilings {
             }
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
+            // position() resolves the offsets now: the first poll then only fetches
+            assigned.forEach(consumer::position);
+            ready.countDown();
             int seen = 0;
             while (seen < count) {
                 seen += consumer.poll(Duration.ofMillis(100)).count();

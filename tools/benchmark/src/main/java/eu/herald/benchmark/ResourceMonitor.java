@@ -2,92 +2,68 @@ package eu.herald.benchmark;
 
 import eu.herald.benchmark.report.Results.ProcessUsage;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * CPU and memory of each process while a scenario runs, sampled every second: CPU seconds from
- * {@code /proc/<pid>/stat} (user + system, for PostgreSQL its whole process tree, exited backends
- * included), peak RSS from {@code /proc/<pid>/status} ({@code VmHWM}), and the services' used heap
- * from their actuator ({@code jvm.memory.used} with {@code area:heap}).
+ * CPU and memory of each process while a scenario runs: CPU seconds from {@code /proc/<pid>/stat} (user +
+ * system, for PostgreSQL its whole process tree, exited backends included) and peak RSS from {@code
+ * /proc/<pid>/status} ({@code VmHWM}), sampled every second; and the services' heap after each collection in the
+ * window, from their GC logs ({@link GcLog}).
  */
 final class ResourceMonitor implements AutoCloseable {
 
     private static final double TICKS_PER_SECOND = 100.0;
     static final String POSTGRESQL = "postgresql";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, ProcessHandle> processes;
-    private final Map<String, URI> heapMetrics;
-    private final Supplier<String> operatorToken;
-    private volatile @Nullable String token;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final Map<String, Path> gcLogs;
+    private final long startedMillis = System.currentTimeMillis();
     private final Map<String, Long> cpuAtStart = new LinkedHashMap<>();
     private final Map<String, Long> cpuLatest = new ConcurrentHashMap<>();
     private final Map<String, Double> peakRss = new ConcurrentHashMap<>();
-    private final Map<String, Double> peakHeap = new ConcurrentHashMap<>();
     private final Thread sampler;
     private volatile boolean closed;
 
     /**
      * Starts sampling; the CPU of each process is counted from now.
      *
-     * @param operatorToken a token the services' actuator accepts beyond health and info, asked for again when
-     *     the last one has expired
+     * @param gcLogs each service's GC log ({@link GcLog#option}), by the service's name in {@code processes}
      */
-    ResourceMonitor(Map<String, ProcessHandle> processes, Map<String, URI> services, Supplier<String> operatorToken) {
+    ResourceMonitor(Map<String, ProcessHandle> processes, Map<String, Path> gcLogs) {
         this.processes = processes;
-        this.operatorToken = operatorToken;
-        this.heapMetrics = new LinkedHashMap<>();
-        services.forEach(
-                (name, url) -> heapMetrics.put(name, url.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap")));
+        this.gcLogs = gcLogs;
         processes.forEach((name, process) -> cpuAtStart.put(name, cpuTicks(name, members(name, process))));
         this.sampler = new Thread(this::sample, "resource-monitor");
         sampler.setDaemon(true);
         sampler.start();
     }
 
-    private HttpResponse<String> heapRequest(URI uri, boolean newToken) throws IOException, InterruptedException {
-        String current = token;
-        if (current == null || newToken) {
-            current = operatorToken.get();
-            token = current;
-        }
-        return http.send(
-                HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(2))
-                        .header("Authorization", "Bearer " + current)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Stops sampling and returns the usage since the start, one line per process. */
     List<ProcessUsage> usage() {
         close();
         sampleOnce();
+        long endedMillis = System.currentTimeMillis();
         List<ProcessUsage> usage = new ArrayList<>();
-        processes.forEach((name, process) -> usage.add(new ProcessUsage(
-                name,
-                Math.round((cpuLatest.getOrDefault(name, 0L) - cpuAtStart.get(name)) / TICKS_PER_SECOND * 10) / 10.0,
-                Math.round(peakRss.getOrDefault(name, 0.0)),
-                peakHeap.containsKey(name) ? (double) Math.round(peakHeap.get(name)) : null)));
+        processes.forEach((name, process) -> {
+            Path gcLog = gcLogs.get(name);
+            OptionalDouble heap =
+                    gcLog == null ? OptionalDouble.empty() : GcLog.peakAfterGcMiB(gcLog, startedMillis, endedMillis);
+            usage.add(new ProcessUsage(
+                    name,
+                    Math.round((cpuLatest.getOrDefault(name, 0L) - cpuAtStart.get(name)) / TICKS_PER_SECOND * 10)
+                            / 10.0,
+                    Math.round(peakRss.getOrDefault(name, 0.0)),
+                    heap.isPresent() ? (double) Math.round(heap.getAsDouble()) : null));
+        });
         return usage;
     }
 
@@ -120,7 +96,6 @@ final class ResourceMonitor implements AutoCloseable {
                 peakRss.merge(name, rssMiB(name, members), Math::max);
             }
         });
-        heapMetrics.forEach((name, uri) -> heapMiB(uri).ifPresent(heap -> peakHeap.merge(name, heap, Math::max)));
     }
 
     /**
@@ -191,26 +166,5 @@ final class ResourceMonitor implements AutoCloseable {
             // the process has exited
         }
         return values;
-    }
-
-    private java.util.Optional<Double> heapMiB(URI uri) {
-        try {
-            HttpResponse<String> response = heapRequest(uri, false);
-            if (response.statusCode() == 401) {
-                response = heapRequest(uri, true);
-            }
-            if (response.statusCode() != 200) {
-                return java.util.Optional.empty();
-            }
-            JsonNode measurements = JSON.readTree(response.body()).path("measurements");
-            return measurements.isEmpty()
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.of(measurements.get(0).path("value").asDouble() / (1024 * 1024));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
-        }
     }
 }

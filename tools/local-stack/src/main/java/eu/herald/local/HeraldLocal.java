@@ -114,6 +114,8 @@ public final class HeraldLocal {
                         + " (any user and password)");
         line(text, "Kafka", stack.kafkaBootstrapServers());
         line(text, "PostgreSQL", stack.jdbcUrl("<service>"));
+        // what a crash may cost: compare it with the production server's
+        line(text, "", "    durability: " + stack.postgresDurability());
         line(
                 text,
                 "logs",

@@ -60,12 +60,15 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack(LocalStackSettings settings) {
         this.settings = settings;
         this.postgres = new LocalPostgres(settings);
-        this.kafka = KafkaBroker.builder(settings.home().resolve("kafka"))
+        KafkaBroker.Builder broker = KafkaBroker.builder(settings.home().resolve("kafka"))
                 .port(settings.kafkaPort())
                 .controllerPort(settings.kafkaControllerPort())
                 // stopped by this class after the services; a hook of its own would race with theirs
-                .stopOnJvmExit(false)
-                .build();
+                .stopOnJvmExit(false);
+        if (!settings.kafkaJvmOptions().isEmpty()) {
+            broker.jvmOptions(settings.kafkaJvmOptions());
+        }
+        this.kafka = broker.build();
         this.mailbox = new Mailbox(settings);
         this.authorization = new LocalAuthorization(settings);
     }
@@ -100,6 +103,8 @@ public final class LocalStack implements AutoCloseable {
                     .forEach(service -> databases.add(service.database()));
             postgres.createDatabases(List.copyOf(databases));
             log.info("{} are up ({} s)", String.join(", ", infrastructure.keySet()), seconds(infrastructureSince));
+            // what a crash of the database may cost: an operator compares it with the production server's
+            log.info("PostgreSQL durability: {}", postgres.durability());
             // also when the authorization server is left out: a developer runs it from an IDE with these
             authorization.prepareSecrets();
 
@@ -239,6 +244,11 @@ public final class LocalStack implements AutoCloseable {
     /** The generated password of a demo user such as {@code plock}. */
     public String userPassword(String user) {
         return authorization.prepareSecrets().userPassword(user);
+    }
+
+    /** What a commit of PostgreSQL waits for, as the server reports it: {@code synchronous_commit=on, fsync=on}. */
+    public String postgresDurability() {
+        return postgres.durability();
     }
 
     /** The JDBC URL the services use for this database. */

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *     the embedded PostgreSQL, or {@code null}
  * @param mailboxJar GreenMail standalone, run as its own process; {@code null} when the services
  *     send to another SMTP server already listening on {@code smtpPort} (a benchmark's sink)
+ * @param kafkaJvmOptions the Kafka broker's JVM options, heap and collector included; empty for the small
+ *     broker of a developer's machine ({@link eu.herald.testsupport.KafkaBroker.Builder#jvmOptions})
  */
 public record LocalStackSettings(
         Path home,
@@ -30,7 +32,8 @@ public record LocalStackSettings(
         int imapPort,
         int mailboxApiPort,
         @Nullable Path mailboxJar,
-        List<HeraldService> services) {
+        List<HeraldService> services,
+        List<String> kafkaJvmOptions) {
 
     /** The services in the order of the notification path. */
     public static final List<String> SERVICE_NAMES = List.of("catalogue", "subscriptions", "notifications");
@@ -40,6 +43,7 @@ public record LocalStackSettings(
     public LocalStackSettings {
         home = home.toAbsolutePath().normalize();
         services = List.copyOf(services);
+        kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
     }
 
     /**
@@ -66,7 +70,8 @@ public record LocalStackSettings(
                 3143,
                 8025,
                 bundledMailboxJar(),
-                services);
+                services,
+                List.of());
     }
 
     /**
@@ -83,7 +88,17 @@ public record LocalStackSettings(
         services.add(LocalAuthorization.service(repository, ports[6 + SERVICE_NAMES.size()]));
         services.add(LocalWeb.service(repository, ports[6 + SERVICE_NAMES.size() + 1]));
         return new LocalStackSettings(
-                home, null, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], bundledMailboxJar(), services);
+                home,
+                null,
+                ports[0],
+                ports[1],
+                ports[2],
+                ports[3],
+                ports[4],
+                ports[5],
+                bundledMailboxJar(),
+                services,
+                List.of());
     }
 
     /** The same stack without the web application, for a test or a benchmark that only calls the APIs. */
@@ -103,7 +118,8 @@ public record LocalStackSettings(
                 imapPort,
                 mailboxApiPort,
                 mailboxJar,
-                services);
+                services,
+                kafkaJvmOptions);
     }
 
     /** No mailbox: the services send their email to the SMTP server listening on this port. */
@@ -118,7 +134,24 @@ public record LocalStackSettings(
                 imapPort,
                 mailboxApiPort,
                 null,
-                services);
+                services,
+                kafkaJvmOptions);
+    }
+
+    /** The same stack with a broker run with these JVM options, for example as an operator runs Kafka. */
+    public LocalStackSettings withKafkaJvmOptions(List<String> options) {
+        return new LocalStackSettings(
+                home,
+                externalPostgresUrl,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                smtpPort,
+                imapPort,
+                mailboxApiPort,
+                mailboxJar,
+                services,
+                options);
     }
 
     public HeraldService service(String name) {

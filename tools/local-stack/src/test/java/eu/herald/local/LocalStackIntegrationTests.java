@@ -97,7 +97,8 @@ class LocalStackIntegrationTests {
             assertThat(HeraldLocal.readyMessage(stack, home, List.of()))
                     .startsWith("\n  Herald         " + web.url() + "   sign in as:\n")
                     .contains("plock     " + stack.userPassword("plock"))
-                    .contains("fundao    " + stack.userPassword("fundao"));
+                    .contains("fundao    " + stack.userPassword("fundao"))
+                    .contains("    durability: synchronous_commit=on, fsync=on\n");
             assertThat(stack.userPassword("operator")).matches("[a-z]+-[a-z]+-[a-z]+-[0-9]{4}");
             HeraldService subscriptions = stack.service("subscriptions");
             assertThat(get(subscriptions.url().resolve("/environment")))

@@ -53,7 +53,8 @@ public final class ResultFiles {
         md.append("# Herald fan-out benchmark\n\n");
         md.append(String.format(
                 Locale.ROOT,
-                "%s on %s, %d cores, %,d MiB, %s, Java %s; SMTP sink: %s; webhook sink: %s. Command: `%s`%n%n",
+                "%s on %s, %d cores, %,d MiB, %s, Java %s; SMTP sink: %s; webhook sink: %s; PostgreSQL: %s;"
+                        + " Kafka broker JVM: `%s`. Command: `%s`%n%n",
                 results.startedAt(),
                 machine.cpu(),
                 machine.cores(),
@@ -62,6 +63,8 @@ public final class ResultFiles {
                 machine.java(),
                 machine.smtpSink(),
                 machine.webhookSink(),
+                machine.postgresql(),
+                machine.kafkaBroker(),
                 results.command()));
         md.append(
                 "| scenario | deliveries | matcher (requests/s) | all delivered in | deliveries/s | latency p50 / p95 / p99 / max (ms) | correct |\n");
@@ -111,7 +114,7 @@ public final class ResultFiles {
                 }
                 md.append('\n');
             }
-            md.append("| process | CPU s | peak RSS MiB | peak heap MiB |\n|---|---:|---:|---:|\n");
+            md.append("| process | CPU s | peak RSS MiB | heap after GC MiB |\n|---|---:|---:|---:|\n");
             for (ProcessUsage process : scenario.processes()) {
                 md.append(String.format(
                         Locale.ROOT,
@@ -119,9 +122,9 @@ public final class ResultFiles {
                         process.name(),
                         process.cpuSeconds(),
                         process.peakRssMiB(),
-                        process.peakHeapMiB() == null
+                        process.heapAfterGcMiB() == null
                                 ? "–"
-                                : String.format(Locale.ROOT, "%.0f", process.peakHeapMiB())));
+                                : String.format(Locale.ROOT, "%.0f", process.heapAfterGcMiB())));
             }
             if (!scenario.targets().isEmpty()) {
                 md.append("\n| target | measured | met |\n|---|---|---|\n");

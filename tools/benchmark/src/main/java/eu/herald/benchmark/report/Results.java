@@ -7,9 +7,22 @@ import org.jspecify.annotations.Nullable;
 /** Everything one run of the benchmark measured, as written to {@code results.json}. */
 public record Results(String startedAt, String command, Machine machine, List<ScenarioResult> scenarios) {
 
-    /** Where the figures were taken: they mean little without it. */
+    /**
+     * Where the figures were taken: they mean little without it.
+     *
+     * @param postgresql what a commit waits for, as the server reported it ({@code synchronous_commit=on, fsync=on})
+     * @param kafkaBroker the broker JVM's options, which Herald's and the Kafka ceiling's rates both depend on
+     */
     public record Machine(
-            String cpu, int cores, long memoryMiB, String os, String java, String smtpSink, String webhookSink) {}
+            String cpu,
+            int cores,
+            long memoryMiB,
+            String os,
+            String java,
+            String smtpSink,
+            String webhookSink,
+            String postgresql,
+            String kafkaBroker) {}
 
     /**
      * One scenario: a fan-out ({@code email}, {@code webhook}, {@code mixed}), the small fan-out
@@ -78,16 +91,18 @@ public record Results(String startedAt, String command, Machine machine, List<Sc
     }
 
     /**
-     * @param cpuSeconds user + system CPU during the scenario (from the change to the last delivery)
+     * @param cpuSeconds user + system CPU during the scenario (from the change until every delivery's outcome
+     *     was relayed and read by subscriptions)
      * @param peakRssMiB the process's peak resident memory (VmHWM; for PostgreSQL the sampled peak of its
      *     processes' private memory plus the shared memory once)
-     * @param peakHeapMiB sampled peak of the used heap ({@code jvm.memory.used{area=heap}}), services only
+     * @param heapAfterGcMiB the largest heap left after a collection during the scenario (the live set, and what
+     *     the collection did not reach), from the JVM's GC log; services only
      */
     public record ProcessUsage(
             String name,
             double cpuSeconds,
             double peakRssMiB,
-            @Nullable Double peakHeapMiB) {}
+            @Nullable Double heapAfterGcMiB) {}
 
     /**
      * A raw ceiling measured in the same run: the same broker or sink driven by a bare client.

@@ -172,14 +172,25 @@ final class PostfixSmtpSink implements SmtpSink {
     }
 
     /**
-     * Splits the dump into messages at the marker lines and reads each one's headers (smtp-sink's own
-     * {@code X-…} and {@code Received} records, then the message's, up to the first empty line).
+     * Splits the dump into messages at the marker lines and reads each one's headers, skipping smtp-sink's own
+     * records ({@code X-…}, then the three-line {@code Received} that ends them). A message's size is what came
+     * over the wire: its lines with CRLF, without the marker, those records or the empty line the dump appends
+     * (the last message's is counted, two bytes too many).
      */
     static final class DumpParser {
 
+        /** Where in a message's dump the next byte is. */
+        private enum Part {
+            BEFORE_FIRST_MARKER,
+            SINK_RECORDS,
+            HEADERS,
+            BODY
+        }
+
         private final Receipts receipts;
         private final StringBuilder line = new StringBuilder(256);
-        private boolean inHeaders;
+        private Part part = Part.BEFORE_FIRST_MARKER;
+        private int receivedLinesLeft = -1;
         private @Nullable String id;
         private int markerMatched;
 
@@ -188,36 +199,56 @@ final class PostfixSmtpSink implements SmtpSink {
         }
 
         void accept(byte[] bytes, int length) {
-            receipts.bytes(length);
+            long body = 0;
             for (int i = 0; i < length; i++) {
                 byte b = bytes[i];
-                if (!inHeaders) {
+                if (part == Part.BEFORE_FIRST_MARKER || part == Part.BODY) {
+                    if (part == Part.BODY) {
+                        // a body line's LF was a CRLF on the wire
+                        body += b == '\n' ? 2 : 1;
+                    }
                     // outside the headers only the next marker line matters
                     markerMatched = b == MARKER_LINE[markerMatched] ? markerMatched + 1 : (b == MARKER_LINE[0] ? 1 : 0);
                     if (markerMatched == MARKER_LINE.length) {
+                        if (part == Part.BODY) {
+                            // the marker line and the empty line before it are the dump's, not the message's
+                            body -= MARKER_LINE.length + 1 + 2;
+                        }
                         markerMatched = 0;
-                        inHeaders = true;
+                        part = Part.SINK_RECORDS;
+                        receivedLinesLeft = -1;
                         id = null;
                         line.setLength(0);
                     }
                 } else if (b == '\n') {
-                    headerLine();
+                    endOfLine();
                 } else {
                     line.append((char) (b & 0xff));
                 }
             }
+            receipts.bytes(body);
         }
 
-        private void headerLine() {
-            if (line.length() == 0) {
-                inHeaders = false;
-                if (id == null) {
-                    receipts.refused();
-                } else {
-                    receipts.received(id);
+        private void endOfLine() {
+            if (part == Part.SINK_RECORDS) {
+                if (receivedLinesLeft < 0 && line.toString().startsWith("Received:")) {
+                    receivedLinesLeft = 3;
                 }
-            } else if (line.length() > 11 && line.substring(0, 11).equalsIgnoreCase("Message-ID:")) {
-                id = SmtpSink.idOf(line.substring(11));
+                if (receivedLinesLeft > 0 && --receivedLinesLeft == 0) {
+                    part = Part.HEADERS;
+                }
+            } else {
+                receipts.bytes(line.length() + 2L);
+                if (line.length() == 0) {
+                    part = Part.BODY;
+                    if (id == null) {
+                        receipts.refused();
+                    } else {
+                        receipts.received(id);
+                    }
+                } else if (line.length() > 11 && line.substring(0, 11).equalsIgnoreCase("Message-ID:")) {
+                    id = SmtpSink.idOf(line.substring(11));
+                }
             }
             line.setLength(0);
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The webhook receiver: the JDK's HTTP server on a fixed pool of threads, one URL per endpoint
@@ -29,6 +30,7 @@ public final class WebhookSink implements AutoCloseable {
     private final WebhookSignatures signatures;
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
     private final Receipts receipts = new Receipts();
+    private volatile byte @Nullable [] lastBody;
 
     private WebhookSink(HttpServer server, ExecutorService threads, WebhookSignatures signatures) {
         this.server = server;
@@ -57,6 +59,11 @@ public final class WebhookSink implements AutoCloseable {
 
     public Receipts receipts() {
         return receipts;
+    }
+
+    /** The body of the last delivery verified, or null before the first: what a bare client posts to compare. */
+    public byte @Nullable [] lastBody() {
+        return lastBody;
     }
 
     @Override
@@ -88,6 +95,7 @@ public final class WebhookSink implements AutoCloseable {
                             keys.computeIfAbsent(endpointId, signatures::endpointKey), id, timestamp, body, signature);
             receipts.bytes(body.length);
             if (valid) {
+                lastBody = body;
                 receipts.received(id);
                 exchange.sendResponseHeaders(204, -1);
             } else {

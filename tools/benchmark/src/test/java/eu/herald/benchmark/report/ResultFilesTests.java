@@ -26,6 +26,15 @@ class ResultFilesTests {
     }
 
     @Test
+    void statesTheDatabasesDurabilityAndTheBrokersJvm() {
+        String markdown = ResultFiles.markdown(results(new Release("2026-12-06T17:47:00Z", 2.0, 51.0, true, 887.2, 0)));
+
+        assertThat(markdown)
+                .contains(
+                        "PostgreSQL: synchronous_commit=on, fsync=on; Kafka broker JVM: `-Xms1g -Xmx1g -XX:+UseG1GC`.");
+    }
+
+    @Test
     void saysWhenTheDeliveriesWereNotAllHeldUntilTheWindowEnded() {
         String markdown =
                 ResultFiles.markdown(results(new Release("2026-12-06T17:47:00Z", 62.4, 51.0, false, 887.2, 0)));
@@ -37,7 +46,16 @@ class ResultFilesTests {
         return new Results(
                 "2026-12-06T17:44:23Z",
                 "./herald-benchmark --n 2000 --scenario held-webhook",
-                new Machine("AMD EPYC", 2, 24_105, "Linux", "17.0.15", "java", "JDK HttpServer"),
+                new Machine(
+                        "AMD EPYC",
+                        2,
+                        24_105,
+                        "Linux",
+                        "17.0.15",
+                        "java",
+                        "JDK HttpServer",
+                        "synchronous_commit=on, fsync=on",
+                        "-Xms1g -Xmx1g -XX:+UseG1GC"),
                 List.of(new ScenarioResult(
                         "held-webhook",
                         2_000,

@@ -49,6 +49,7 @@ class WebhookSinkIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(sink.receipts().from(0)).extracting(Receipts.Receipt::id).containsExactly("delivery-1");
         assertThat(sink.receipts().refusedCount()).isZero();
+        assertThat(sink.lastBody()).asString(UTF_8).isEqualTo("{}");
     }
 
     @Test
@@ -65,6 +66,7 @@ class WebhookSinkIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(sink.receipts().count()).isZero();
         assertThat(sink.receipts().refusedCount()).isEqualTo(1);
+        assertThat(sink.lastBody()).isNull();
     }
 
     private HttpResponse<Void> post(String endpoint, String id, String body, String signature) throws Exception {
