@@ -128,7 +128,8 @@ class Liveness implements InitializingBean, DisposableBean {
             return;
         }
         log.warn(
-                "notifier {} had lapsed (a long pause?): other instances may have taken over its deliveries", instance);
+                "notifier {} had lapsed (a long pause, or its clock jumped): others may have taken over its deliveries",
+                instance);
         register(now, until);
     }
 
