@@ -2,6 +2,8 @@ package eu.herald.notifications.delivery;
 
 import static eu.herald.notifications.delivery.DeliveryRows.timestamp;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -71,12 +73,17 @@ class Liveness implements InitializingBean, DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    private final Counter handedOver;
     private volatile Instant aliveUntil = Instant.MIN;
 
-    Liveness(JdbcClient jdbc, Clock clock, DeliveryProperties properties) {
+    Liveness(JdbcClient jdbc, Clock clock, DeliveryProperties properties, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        // each one is a delivery whose receiver may get it twice: worth an operator's look when it moves
+        this.handedOver = Counter.builder("herald.delivery.handovers")
+                .description("deliveries held by lapsed notifiers made due for the others")
+                .register(registry);
     }
 
     /** This instance's id, as its claims record it: the host (a pod's name) and a random part per start. */
@@ -106,9 +113,10 @@ class Liveness implements InitializingBean, DisposableBean {
     void beat() {
         try {
             renew();
-            int handedOver = handOver();
-            if (handedOver > 0) {
-                log.warn("{} deliveries held by lapsed notifiers are due again; they may have been sent", handedOver);
+            int count = handOver();
+            if (count > 0) {
+                handedOver.increment(count);
+                log.warn("{} deliveries held by lapsed notifiers are due again; they may have been sent", count);
             }
         } catch (RuntimeException e) {
             log.warn("renewing the liveness of notifier {} failed; the next heartbeat tries again: {}", instance, e);

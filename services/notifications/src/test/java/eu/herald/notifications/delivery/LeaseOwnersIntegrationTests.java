@@ -16,6 +16,8 @@ import eu.herald.notifications.request.ChangeId;
 import eu.herald.notifications.request.Endpoint;
 import eu.herald.notifications.request.NotificationRequest;
 import eu.herald.testsupport.TestSmtp;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -65,9 +67,13 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    MeterRegistry registry;
+
     @Test
     void takesOverAtOnceWhatAnInstanceThatStoppedRenewingHeldAndShowsItMayHaveBeenSentTwice() throws Exception {
         String crashed = "crashed-" + UUID.randomUUID();
+        double handedOver = registry.counter("herald.delivery.handovers").count();
         Instant now = Instant.now();
         jdbc.sql("insert into notifier (instance_id, started_at, alive_until) values (:id, :started, :until)")
                 .param("id", crashed)
@@ -83,6 +89,7 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
         assertThat(takeover.count()).isEqualTo(1);
         assertThat(takeover.from()).isEqualTo(crashed);
         assertThat(claimedBy(delivery)).isNull();
+        assertThat(registry.counter("herald.delivery.handovers").count()).isGreaterThan(handedOver);
         mvc.perform(get("/api/deliveries/{id}", delivery.id().value()).with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.takenOver.times").value(1))
@@ -92,7 +99,7 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void leavesWhatALiveInstanceHoldsAloneAndTakesItAtOnceWhenItShutsDown() throws Exception {
-        Liveness other = new Liveness(jdbc, clock, properties);
+        Liveness other = new Liveness(jdbc, clock, properties, new SimpleMeterRegistry());
         other.afterPropertiesSet();
         Delivery delivery;
         try {
