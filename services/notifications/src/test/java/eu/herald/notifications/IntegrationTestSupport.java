@@ -112,6 +112,9 @@ public abstract class IntegrationTestSupport {
         // the schedule in miniature: a test sees retries, exhaustion and replays within seconds
         registry.add("herald.notifications.delivery.retry-schedule", () -> "200ms,500ms,1s,2s,3s");
         registry.add("herald.notifications.delivery.retry-poll-interval", () -> "100ms");
+        // liveness in miniature: a test sees an instance lapse, and renewals keep one alive, within seconds
+        registry.add("herald.notifications.delivery.heartbeat", () -> "250ms");
+        registry.add("herald.notifications.delivery.alive-for", () -> "3s");
         // the tests' sessions change within seconds of each other: coalescing is off unless a test sets an event's
         // window
         registry.add("herald.notifications.coalescing.window", () -> "0s");

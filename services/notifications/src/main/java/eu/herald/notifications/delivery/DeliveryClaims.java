@@ -1,6 +1,7 @@
 package eu.herald.notifications.delivery;
 
 import static eu.herald.notifications.delivery.DeliveryRows.DELIVERY;
+import static eu.herald.notifications.delivery.DeliveryRows.TAKE;
 import static eu.herald.notifications.delivery.DeliveryRows.timestamp;
 
 import eu.herald.notifications.request.ChangeId;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Claims what is due: whoever attempts a delivery first claims it, and {@code next_attempt_at} is then its lease. A
  * claim is a single statement ({@code for update skip locked}), so instances never wait for each other's deliveries
  * and never attempt the same one at the same time; the lease running out hands a delivery whose instance died to
- * another one. A daily digest is claimed whole: all of an endpoint's deliveries in it, by one instance.
+ * another one, and so does its instance's liveness lapsing ({@link Liveness}). A daily digest is claimed whole: all of an endpoint's deliveries in it, by one instance.
  */
 @Repository
 class DeliveryClaims {
@@ -36,10 +37,10 @@ class DeliveryClaims {
                  order by next_attempt_at
                  limit :limit
                    for update skip locked)
-            update delivery d set next_attempt_at = :lease
+            update delivery d set next_attempt_at = :lease, %s
               from due where d.delivery_id = due.delivery_id
             returning d.*
-            """;
+            """.formatted(TAKE);
 
     // an advisory lock per digest (endpoint, time), held until the claim commits: one instance claims a digest whole,
     // and one that comes after it finds its deliveries under a lease
@@ -51,18 +52,20 @@ class DeliveryClaims {
             locked as (
                 select endpoint_id, digest_at from due
                  where pg_try_advisory_xact_lock(hashtextextended(endpoint_id::text || digest_at::text, 0)))
-            update delivery d set next_attempt_at = :lease
+            update delivery d set next_attempt_at = :lease, %s
               from locked l
              where d.endpoint_id = l.endpoint_id and d.digest_at = l.digest_at
                and d.status in ('RETRYING', 'SCHEDULED') and d.next_attempt_at <= :now
             returning d.*
-            """;
+            """.formatted(TAKE);
 
     private final JdbcClient jdbc;
     private final StoredRequests stored = new StoredRequests();
+    private final Liveness liveness;
 
-    DeliveryClaims(JdbcClient jdbc) {
+    DeliveryClaims(JdbcClient jdbc, Liveness liveness) {
         this.jdbc = jdbc;
+        this.liveness = liveness;
     }
 
     /** A claimed delivery and its request; the request is null for a delivery recorded before requests were kept. */
@@ -129,6 +132,7 @@ class DeliveryClaims {
                 .param("now", timestamp(now))
                 .param("limit", limit)
                 .param("lease", timestamp(leaseUntil))
+                .param("instance", liveness.instance())
                 .query(DELIVERY)
                 .list();
     }

@@ -3,6 +3,7 @@ package eu.herald.notifications.delivery;
 import static eu.herald.notifications.delivery.DeliveryRows.ATTEMPTED;
 import static eu.herald.notifications.delivery.DeliveryRows.ATTEMPT_COLUMNS;
 import static eu.herald.notifications.delivery.DeliveryRows.DELIVERY;
+import static eu.herald.notifications.delivery.DeliveryRows.TAKE;
 import static eu.herald.notifications.delivery.DeliveryRows.timestamp;
 
 import eu.herald.notifications.request.ChangeId;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Whoever attempts a delivery first claims it: {@code next_attempt_at} is then its lease. The claim is a
  * single statement ({@code for update skip locked}), so instances never wait for each other's deliveries and
  * never attempt the same one at the same time; the lease running out hands a delivery whose instance died to
- * another one.
+ * another one, and so does its instance's liveness lapsing ({@link Liveness}). A delivery taken over from a holder
+ * that recorded no attempt may have been sent: {@link #takeover} tells.
  */
 @Repository
 public class DeliveryLog {
@@ -47,10 +50,12 @@ public class DeliveryLog {
     private static final String INSERT = """
             insert into delivery (delivery_id, request_id, change_id, session_id, session_version, municipality_id,
                                   endpoint_id, channel, address, status, reason, attempts, changed_at, created_at,
-                                  updated_at, next_attempt_at, not_before, kind, lead_seconds, digest_at, traceparent)
+                                  updated_at, next_attempt_at, not_before, kind, lead_seconds, digest_at, traceparent,
+                                  claimed_by)
             values (:deliveryId, :requestId, :changeId, :sessionId, :sessionVersion, :municipalityId,
                     :endpointId, :channel, :address, :status, :reason, :attempts, :changedAt, :createdAt,
-                    :updatedAt, :nextAttemptAt, :notBefore, :kind, :leadSeconds, :digestAt, :traceparent)
+                    :updatedAt, :nextAttemptAt, :notBefore, :kind, :leadSeconds, :digestAt, :traceparent,
+                    :claimedBy)
             on conflict (delivery_id) do nothing
             """;
 
@@ -58,11 +63,13 @@ public class DeliveryLog {
     private final JdbcClient jdbc;
     private final StoredRequests stored = new StoredRequests();
     private final DeliveryOutcomes outcomes;
+    private final Liveness liveness;
 
-    DeliveryLog(NamedParameterJdbcTemplate batch, JdbcClient jdbc, DeliveryOutcomes outcomes) {
+    DeliveryLog(NamedParameterJdbcTemplate batch, JdbcClient jdbc, DeliveryOutcomes outcomes, Liveness liveness) {
         this.batch = batch;
         this.jdbc = jdbc;
         this.outcomes = outcomes;
+        this.liveness = liveness;
     }
 
     /**
@@ -91,7 +98,11 @@ public class DeliveryLog {
                                 .addValue("createdAt", timestamp(now)))
                         .toArray(SqlParameterSource[]::new));
         int[] counts = batch.batchUpdate(
-                INSERT, deliveries.stream().map(DeliveryRows::insertParameters).toArray(SqlParameterSource[]::new));
+                INSERT,
+                deliveries.stream()
+                        .map(delivery -> DeliveryRows.insertParameters(delivery)
+                                .addValue("claimedBy", held(delivery) ? liveness.instance() : null))
+                        .toArray(SqlParameterSource[]::new));
         Set<DeliveryId> held = new HashSet<>();
         List<UUID> known = new ArrayList<>();
         List<Delivery> recorded = new ArrayList<>();
@@ -100,7 +111,7 @@ public class DeliveryLog {
             if (counts[i] == 1) {
                 recorded.add(delivery);
             }
-            if (delivery.status() != DeliveryStatus.PENDING || delivery.nextAttemptAt() == null) {
+            if (!held(delivery)) {
                 continue;
             }
             if (counts[i] == 1) {
@@ -118,12 +129,13 @@ public class DeliveryLog {
         held.removeAll(Supersession.supersedeOlder(jdbc, recorded, now));
         if (!known.isEmpty()) {
             jdbc.sql("""
-                            update delivery set next_attempt_at = :lease
+                            update delivery d set next_attempt_at = :lease, %s
                              where delivery_id in (:ids) and status = 'PENDING'
                                and (next_attempt_at is null or next_attempt_at <= :now)
                             returning delivery_id
-                            """)
+                            """.formatted(TAKE))
                     .param("lease", timestamp(leaseUntil))
+                    .param("instance", liveness.instance())
                     .param("ids", known)
                     .param("now", timestamp(now))
                     .query((rs, row) -> new DeliveryId(rs.getObject(1, UUID.class)))
@@ -133,6 +145,11 @@ public class DeliveryLog {
         return deliveries.stream()
                 .filter(delivery -> held.contains(delivery.id()))
                 .toList();
+    }
+
+    /** Recorded pending with a lease: held by whoever recorded it, from the start. */
+    private static boolean held(Delivery delivery) {
+        return delivery.status() == DeliveryStatus.PENDING && delivery.nextAttemptAt() != null;
     }
 
     /**
@@ -184,6 +201,20 @@ public class DeliveryLog {
                 .param("limit", limit)
                 .query(DELIVERY)
                 .list();
+    }
+
+    /** Whether the delivery was taken over from a holder that may have sent it: possibly repeated (ADR 24). */
+    public Optional<Takeover> takeover(DeliveryId id) {
+        return jdbc.sql("""
+                        select takeovers, taken_over_from, taken_over_at from delivery
+                         where delivery_id = :id and takeovers > 0
+                        """)
+                .param("id", id.value())
+                .query((rs, row) -> new Takeover(
+                        rs.getInt("takeovers"),
+                        Objects.requireNonNull(rs.getString("taken_over_from")),
+                        Objects.requireNonNull(DeliveryRows.instant(rs, "taken_over_at"))))
+                .optional();
     }
 
     /** Every attempt on the delivery, oldest first. */

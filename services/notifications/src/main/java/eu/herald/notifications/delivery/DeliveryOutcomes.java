@@ -63,7 +63,7 @@ public class DeliveryOutcomes {
                         update delivery
                            set status = :status, reason = :reason, attempts = attempts + 1,
                                first_attempt_at = coalesce(first_attempt_at, :at), sent_at = :sentAt,
-                               next_attempt_at = :nextAttemptAt, updated_at = :at,
+                               next_attempt_at = :nextAttemptAt, updated_at = :at, claimed_by = null,
                                not_before = case when :status = 'RETRYING' then :nextAttemptAt else not_before end
                          where delivery_id = :id and status in ('PENDING', 'RETRYING', 'SCHEDULED')
                         """,

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /** The delivery log's rows as records and back: one place for the columns of a delivery and of an attempt. */
 final class DeliveryRows {
@@ -28,9 +27,20 @@ final class DeliveryRows {
             d.not_before, d.digest_at, d.traceparent
             """;
 
+    /**
+     * What a claim sets on the delivery it takes (alias {@code d}; parameters {@code :instance} and {@code :now}): its
+     * holder, and, if another claim held it without recording an attempt, that it was taken over, since the holder
+     * may have sent it (ADR 24).
+     */
+    static final String TAKE = """
+            claimed_by = :instance, takeovers = d.takeovers + case when d.claimed_by is null then 0 else 1 end,
+            taken_over_from = coalesce(d.claimed_by, d.taken_over_from),
+            taken_over_at = case when d.claimed_by is null then d.taken_over_at else :now end
+            """;
+
     private DeliveryRows() {}
 
-    static SqlParameterSource insertParameters(Delivery delivery) {
+    static MapSqlParameterSource insertParameters(Delivery delivery) {
         return new MapSqlParameterSource()
                 .addValue("deliveryId", delivery.id().value())
                 .addValue("requestId", delivery.requestId().value())
@@ -119,7 +129,7 @@ final class DeliveryRows {
         return rs.getObject(column, UUID.class);
     }
 
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

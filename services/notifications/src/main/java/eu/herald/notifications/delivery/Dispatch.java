@@ -54,6 +54,7 @@ public class Dispatch implements DisposableBean {
     private final Overtaking overtaking;
     private final Planning planning;
     private final TracedSends traced;
+    private final Liveness liveness;
 
     Dispatch(
             DeliveryLog deliveries,
@@ -66,8 +67,10 @@ public class Dispatch implements DisposableBean {
             Clock clock,
             DeliveryProperties properties,
             DeliveryMetrics metrics,
-            StoredTraces traces) {
+            StoredTraces traces,
+            Liveness liveness) {
         this.deliveries = deliveries;
+        this.liveness = liveness;
         this.traced = new TracedSends(traces);
         this.claims = claims;
         this.overtaking = overtaking;
@@ -211,12 +214,15 @@ public class Dispatch implements DisposableBean {
         if (notifier == null) {
             return List.of();
         }
-        // a delivery that waited for a worker past its lease may have been taken over by another instance; one
-        // with half its lease left cannot have been, and keeps enough of it for the send: no round trip
+        // a delivery that waited for a worker past its lease, or while this instance's liveness lapsed, may have
+        // been taken over by another instance; one with half its lease left, held by an instance alive for another
+        // heartbeat, cannot have been, and keeps enough of both for the send: no round trip
         Instant now = clock.instant();
+        boolean alive = liveness.aliveAfter(now.plus(properties.heartbeat()));
         for (Delivery delivery : job.deliveries()) {
             Instant heldUntil = delivery.nextAttemptAt();
-            boolean fresh = heldUntil != null
+            boolean fresh = alive
+                    && heldUntil != null
                     && heldUntil.isAfter(now.plus(properties.lease().dividedBy(2)));
             if (heldUntil == null || !fresh && !deliveries.renew(delivery, heldUntil, lease(now))) {
                 log.info("delivery {} was taken over while it waited; not attempted here", delivery.id());

@@ -39,7 +39,9 @@ final class Supersession {
                   from superseded)
             update delivery d
                set since_change_id = s.since,
-                   next_attempt_at = case when d.status = 'PENDING' then :now else d.next_attempt_at end
+                   next_attempt_at = case when d.status = 'PENDING' then :now else d.next_attempt_at end,
+                   -- left to the claim, which takes it over from nobody: it was never attempted
+                   claimed_by = case when d.status = 'PENDING' then null else d.claimed_by end
               from (select endpoint_id, session_id,
                            (array_agg(coalesce(since_change_id, change_id) order by session_version))[1] as since
                       from superseded where kind = 'CHANGE'

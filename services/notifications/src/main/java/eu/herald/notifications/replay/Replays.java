@@ -52,7 +52,8 @@ public class Replays {
     private List<DeliveryId> replayWhere(String condition, UUID target, Instant now) {
         return jdbc.sql("""
                         update delivery d
-                           set status = 'RETRYING', next_attempt_at = :now, retries_from = d.attempts, updated_at = :now
+                           set status = 'RETRYING', next_attempt_at = :now, retries_from = d.attempts, updated_at = :now,
+                               claimed_by = null
                          where %s and d.status = 'DEAD'
                            and not exists (select 1 from delivery_outcome o
                                             where o.delivery_id = d.delivery_id and o.status = 'SENT')

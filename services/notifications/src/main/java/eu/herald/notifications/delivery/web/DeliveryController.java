@@ -35,12 +35,15 @@ class DeliveryController {
     }
 
     @GetMapping("/{deliveryId}")
-    @Operation(summary = "One delivery with the outcome of every attempt")
+    @Operation(summary = "One delivery with the outcome of every attempt, and whether it may have been sent twice")
     DeliveryView one(@PathVariable UUID deliveryId) {
         DeliveryId id = new DeliveryId(deliveryId);
         return deliveries
                 .find(id)
-                .map(delivery -> DeliveryView.of(delivery, deliveries.attempts(id)))
+                .map(delivery -> DeliveryView.of(
+                        delivery,
+                        deliveries.attempts(id),
+                        deliveries.takeover(id).orElse(null)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no delivery " + deliveryId));
     }
 }

@@ -3,6 +3,7 @@ package eu.herald.notifications.delivery.web;
 import eu.herald.notifications.delivery.Delivery;
 import eu.herald.notifications.delivery.DeliveryAttempted;
 import eu.herald.notifications.delivery.DeliveryStatus;
+import eu.herald.notifications.delivery.Takeover;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * SCHEDULED, its {@code reason} why (QUIET_HOURS, DAILY_DIGEST, COALESCING, REMINDER) and {@code notBefore} when it
  * goes out; {@code notBefore} stays once it went out. One overtaken by a newer version is SUPERSEDED. A reminder's
  * {@code kind} is REMINDER with its {@code lead} before the start; a delivery in a daily digest has {@code digestAt}.
+ * One taken over from an instance that held it and recorded no attempt has {@code takenOver} (asked for one
+ * delivery): its receiver may have got it twice, under the same id.
  */
 record DeliveryView(
         UUID deliveryId,
@@ -38,7 +41,20 @@ record DeliveryView(
         String kind,
         @Nullable Duration lead,
         @Nullable Instant digestAt,
-        @Nullable List<AttemptView> outcomes) {
+        @Nullable List<AttemptView> outcomes,
+        @Nullable TakeoverView takenOver) {
+
+    /** The last time of {@code times} the delivery was taken over: from which instance, when. */
+    record TakeoverView(int times, String from, Instant at, String note) {
+
+        static TakeoverView of(Takeover takeover) {
+            return new TakeoverView(
+                    takeover.count(),
+                    takeover.from(),
+                    takeover.at(),
+                    "taken over from " + takeover.from() + " at " + takeover.at() + ": may have been sent twice");
+        }
+    }
 
     record AttemptView(
             UUID outcomeId,
@@ -62,6 +78,10 @@ record DeliveryView(
     }
 
     static DeliveryView of(Delivery delivery, @Nullable List<DeliveryAttempted> attempts) {
+        return of(delivery, attempts, null);
+    }
+
+    static DeliveryView of(Delivery delivery, @Nullable List<DeliveryAttempted> attempts, @Nullable Takeover takeover) {
         return new DeliveryView(
                 delivery.id().value(),
                 delivery.requestId().value(),
@@ -85,6 +105,7 @@ record DeliveryView(
                 delivery.kind().name(),
                 delivery.lead(),
                 delivery.digestAt(),
-                attempts == null ? null : attempts.stream().map(AttemptView::of).toList());
+                attempts == null ? null : attempts.stream().map(AttemptView::of).toList(),
+                takeover == null ? null : TakeoverView.of(takeover));
     }
 }
