@@ -2,6 +2,9 @@ package eu.herald.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,19 +27,21 @@ public final class OutboxLag {
     public static final Duration REFRESH = Duration.ofSeconds(10);
 
     /** What the relay has not sent yet: how many messages, and when the oldest of them was written. */
-    public record Backlog(long pending, @Nullable Instant oldest) {}
+    public record Backlog(long pending, @Nullable Instant oldest) {
 
-    private final Supplier<Backlog> outbox;
+        /** A row of {@code select count(*) as pending, min(<written at>) as oldest from <outbox> ...}. */
+        public static Backlog of(ResultSet row) throws SQLException {
+            Timestamp oldest = row.getTimestamp("oldest");
+            return new Backlog(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
+        }
+    }
+
+    private final Supplier<Backlog> backlog;
     private final Clock clock;
-    private final Duration refresh;
-
-    private Backlog backlog = new Backlog(0, null);
-    private Instant readAt = Instant.MIN;
 
     public OutboxLag(Supplier<Backlog> outbox, MeterRegistry registry, Clock clock, Duration refresh) {
-        this.outbox = outbox;
+        this.backlog = new ReadAtMostEvery<>(refresh, clock, outbox, new Backlog(0, null));
         this.clock = clock;
-        this.refresh = refresh;
         Gauge.builder("herald.outbox.pending", this, OutboxLag::pending)
                 .description("Outbox messages not yet relayed to Kafka")
                 .register(registry);
@@ -47,22 +52,13 @@ public final class OutboxLag {
     }
 
     public long pending() {
-        return backlog().pending();
+        return backlog.get().pending();
     }
 
     public double ageSeconds() {
-        Instant oldest = backlog().oldest();
+        Instant oldest = backlog.get().oldest();
         return oldest == null
                 ? 0
                 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
-    }
-
-    private synchronized Backlog backlog() {
-        Instant now = clock.instant();
-        if (!now.isBefore(readAt.plus(refresh))) {
-            backlog = outbox.get();
-            readAt = now;
-        }
-        return backlog;
     }
 }

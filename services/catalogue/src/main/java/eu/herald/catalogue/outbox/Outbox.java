@@ -91,10 +91,7 @@ public class Outbox {
     /** How many messages wait to be relayed and since when: one scan of the pending rows' partial index. */
     OutboxLag.Backlog backlog() {
         return jdbc.sql("select count(*) as pending, min(created_at) as oldest from outbox where published_at is null")
-                .query((row, rowNumber) -> {
-                    var oldest = row.getTimestamp("oldest");
-                    return new OutboxLag.Backlog(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
-                })
+                .query((row, rowNumber) -> OutboxLag.Backlog.of(row))
                 .single();
     }
 

@@ -1,14 +1,13 @@
 package eu.herald.notifications.delivery.backlog;
 
 import eu.herald.messaging.OutboxLag;
+import eu.herald.messaging.ReadAtMostEvery;
 import eu.herald.notifications.delivery.DeliveryStatus;
 import eu.herald.notifications.request.Channel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,12 +28,8 @@ class DeliveryBacklog {
     static final Duration REFRESH = Duration.ofSeconds(15);
 
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration refresh;
+    private final ReadAtMostEvery<Map<String, Long>> byStateAndChannel;
     private final OutboxLag outcomes;
-
-    private Map<String, Long> byStateAndChannel = Map.of();
-    private Instant readAt = Instant.MIN;
 
     @Autowired
     DeliveryBacklog(JdbcClient jdbc, MeterRegistry registry, Clock clock) {
@@ -43,8 +38,7 @@ class DeliveryBacklog {
 
     DeliveryBacklog(JdbcClient jdbc, MeterRegistry registry, Clock clock, Duration refresh) {
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.refresh = refresh;
+        this.byStateAndChannel = new ReadAtMostEvery<>(refresh, clock, this::countByStateAndChannel, Map.of());
         for (DeliveryStatus state : DeliveryStatus.values()) {
             for (Channel channel : Channel.values()) {
                 String key = key(state.name(), channel.name());
@@ -63,30 +57,25 @@ class DeliveryBacklog {
         return outcomes;
     }
 
-    private synchronized long deliveries(String key) {
-        Instant now = clock.instant();
-        if (!now.isBefore(readAt.plus(refresh))) {
-            Map<String, Long> counts = new HashMap<>();
-            jdbc.sql("select status, channel, count(*) as deliveries from delivery group by status, channel")
-                    .query(row -> {
-                        counts.put(key(row.getString("status"), row.getString("channel")), row.getLong("deliveries"));
-                    });
-            byStateAndChannel = counts;
-            readAt = now;
-        }
-        return byStateAndChannel.getOrDefault(key, 0L);
+    private long deliveries(String key) {
+        return byStateAndChannel.get().getOrDefault(key, 0L);
+    }
+
+    private Map<String, Long> countByStateAndChannel() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select status, channel, count(*) as deliveries from delivery group by status, channel")
+                .query(row -> {
+                    counts.put(key(row.getString("status"), row.getString("channel")), row.getLong("deliveries"));
+                });
+        return counts;
     }
 
     private OutboxLag.Backlog unpublishedOutcomes() {
         return jdbc.sql("""
-                        select count(*) as unpublished, min(occurred_at) as oldest
+                        select count(*) as pending, min(occurred_at) as oldest
                         from delivery_outcome where published_at is null
                         """)
-                .query((row, rowNumber) -> {
-                    Timestamp oldest = row.getTimestamp("oldest");
-                    return new OutboxLag.Backlog(
-                            row.getLong("unpublished"), oldest == null ? null : oldest.toInstant());
-                })
+                .query((row, rowNumber) -> OutboxLag.Backlog.of(row))
                 .single();
     }
 

@@ -2,7 +2,6 @@ package eu.herald.subscriptions.erasure.messaging;
 
 import eu.herald.messaging.OutboxLag;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +19,7 @@ class ErasureOutboxMetrics {
     /** The relay deletes what it published: every row is pending, the oldest first in the relay's index. */
     static OutboxLag.Backlog backlog(JdbcClient jdbc) {
         return jdbc.sql("select count(*) as pending, min(created_at) as oldest from erasure_outbox")
-                .query((row, rowNumber) -> {
-                    Timestamp oldest = row.getTimestamp("oldest");
-                    return new OutboxLag.Backlog(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
-                })
+                .query((row, rowNumber) -> OutboxLag.Backlog.of(row))
                 .single();
     }
 }
