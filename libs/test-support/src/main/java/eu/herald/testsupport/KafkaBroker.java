@@ -143,6 +143,26 @@ public final class KafkaBroker implements AutoCloseable {
         removeExitHook();
     }
 
+    /**
+     * SIGKILL, as a crash ends the broker: no log is closed cleanly, so the next {@link #start()} recovers them.
+     * Returns once the process is gone.
+     */
+    public synchronized void kill() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        log.info("killing Kafka broker on {}", bootstrapServers());
+        running.destroyForcibly();
+        try {
+            running.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+        removeExitHook();
+    }
+
     @Override
     public void close() {
         stop();

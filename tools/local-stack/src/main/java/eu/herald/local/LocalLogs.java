@@ -14,13 +14,15 @@ final class LocalLogs {
 
     /** The JSON log file of a notification-path service; nothing for the others. */
     static Map<String, String> environmentOf(HeraldService service, Path logs) {
+        return environmentOf(service, logs, service.name());
+    }
+
+    /** The same for one of several instances of a service, by its label: {@code logs/<label>.json}. */
+    static Map<String, String> environmentOf(HeraldService service, Path logs, String label) {
         if (!LocalStackSettings.SERVICE_NAMES.contains(service.name())) {
             return Map.of();
         }
         return Map.of(
-                "LOGGING_FILE_NAME",
-                logs.resolve(service.name() + ".json").toString(),
-                "LOGGING_STRUCTURED_FORMAT_FILE",
-                "ecs");
+                "LOGGING_FILE_NAME", logs.resolve(label + ".json").toString(), "LOGGING_STRUCTURED_FORMAT_FILE", "ecs");
     }
 }

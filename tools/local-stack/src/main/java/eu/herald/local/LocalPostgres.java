@@ -4,12 +4,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,6 +156,52 @@ final class LocalPostgres {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot stop PostgreSQL", e);
             }
+        }
+    }
+
+    /**
+     * SIGKILL to the server and all its backends at once (a crash, not a shutdown: nothing is flushed or
+     * checkpointed); returns when they are gone. {@link #start()} then recovers from the write-ahead log.
+     */
+    synchronized void crash() {
+        EmbeddedPostgres running = embedded;
+        if (running == null) {
+            throw new IllegalStateException("PostgreSQL is not running here");
+        }
+        ProcessHandle postmaster = postmaster();
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(postmaster);
+        postmaster.descendants().forEach(all::add);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while PostgreSQL was killed", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("PostgreSQL process " + process.pid() + " did not die", e);
+            }
+        }
+        embedded = null;
+        adminUrl = null;
+        try {
+            // releases the library's lock on the data directory; its pg_ctl stop finds no server and says so
+            running.close();
+        } catch (IOException | RuntimeException e) {
+            // the server is gone either way
+        }
+    }
+
+    private ProcessHandle postmaster() {
+        try {
+            long pid =
+                    Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8)
+                            .get(0)
+                            .trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no PostgreSQL process " + pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read PostgreSQL's process id", e);
         }
     }
 

@@ -260,6 +260,56 @@ public final class LocalStack implements AutoCloseable {
         return settings.service(name);
     }
 
+    /**
+     * A started service as an instance that can be killed and started again, such as {@code notifications}.
+     *
+     * @throws IllegalArgumentException when the stack did not start a service of that name
+     */
+    public ServiceInstance instance(String name) {
+        ServiceProcess process = services.stream()
+                .filter(service -> service.service().name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running service " + name));
+        return new ServiceInstance(name, process, environmentOf(process.service()));
+    }
+
+    /**
+     * Another instance of one of the stack's services, not started yet: its own port, JVM options and label (its log's
+     * name, the host name it reports), the stack's environment for the service with {@code environment} on top. The
+     * stack stops it with the others.
+     */
+    public ServiceInstance newInstance(
+            String name, String label, int port, List<String> jvmOptions, Map<String, String> environment) {
+        HeraldService configured = settings.service(name);
+        HeraldService other =
+                new HeraldService(configured.name(), port, configured.launch(), jvmOptions, configured.environment());
+        Map<String, String> variables = new LinkedHashMap<>(environmentOf(other));
+        variables.putAll(LocalLogs.environmentOf(other, settings.logs(), label));
+        variables.put("HOSTNAME", label);
+        variables.putAll(environment);
+        ServiceProcess process = new ServiceProcess(other, label, settings.home(), settings.logs());
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("the stack is stopping");
+            }
+            services.add(process);
+        }
+        return new ServiceInstance(label, process, variables);
+    }
+
+    /**
+     * Crashes PostgreSQL: SIGKILL to the server and every backend at once, as the kernel's out-of-memory killer or a
+     * power cut ends them. Nothing is flushed; {@link #restartPostgres()} recovers from the write-ahead log.
+     */
+    public void crashPostgres() {
+        postgres.crash();
+    }
+
+    /** Starts the crashed PostgreSQL again on its data and port; returns once it takes connections. */
+    public void restartPostgres() {
+        postgres.start();
+    }
+
     /** The environment of a service: the usual Spring variables, so the services need no local-stack code. */
     Map<String, String> environmentOf(HeraldService service) {
         if (LocalAuthorization.isAuthorizationServer(service)) {

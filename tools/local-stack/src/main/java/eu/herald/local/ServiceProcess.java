@@ -17,9 +17,14 @@ final class ServiceProcess {
     private @Nullable Process process;
 
     ServiceProcess(HeraldService service, Path home, Path logs) {
+        this(service, service.name(), home, logs);
+    }
+
+    /** Another instance of a service, logging to {@code logs/<label>.log}. */
+    ServiceProcess(HeraldService service, String label, Path home, Path logs) {
         this.service = service;
         this.home = home;
-        this.logFile = logs.resolve(service.name() + ".log");
+        this.logFile = logs.resolve(label + ".log");
     }
 
     synchronized void start(Map<String, String> environment) {
@@ -52,6 +57,16 @@ final class ServiceProcess {
         Process running = process;
         if (running != null) {
             running.destroy();
+        }
+    }
+
+    /** SIGKILL, as a crash or the kernel's out-of-memory killer ends a process, and waits until it is gone. */
+    synchronized void kill() {
+        Process running = process;
+        process = null;
+        if (running != null) {
+            running.destroyForcibly();
+            Processes.awaitExit(running, Duration.ofSeconds(30));
         }
     }
 
