@@ -31,15 +31,25 @@ import tools.jackson.databind.json.JsonMapper;
 final class BenchmarkStack implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Follows an instance's label in its consumers' client ids: {@code notifications-2.consumer-0}. */
+    static final String CLIENT_SUFFIX = ".consumer";
 
     private final LocalStack herald;
     private final Path home;
     private final SmtpSink smtp;
     private final WebhookSink webhooks;
     private final String masterKey;
+    private final Map<String, String> environment;
 
-    private BenchmarkStack(LocalStack herald, Path home, SmtpSink smtp, WebhookSink webhooks, String masterKey) {
+    private BenchmarkStack(
+            LocalStack herald,
+            Path home,
+            SmtpSink smtp,
+            WebhookSink webhooks,
+            String masterKey,
+            Map<String, String> environment) {
         this.herald = herald;
+        this.environment = environment;
         this.home = home;
         this.smtp = smtp;
         this.webhooks = webhooks;
@@ -47,6 +57,15 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     static BenchmarkStack start(BenchmarkOptions options, Path home) {
+        return start(options, home, Map.of());
+    }
+
+    /**
+     * As {@link #start(BenchmarkOptions, Path)}, with more Spring properties for every service (the fault suite's
+     * retry schedule). With any, each service is also named by its label, as its other instances are: the host name
+     * its notifier reports and the client id of its Kafka consumers, by which the suite finds its partitions.
+     */
+    static BenchmarkStack start(BenchmarkOptions options, Path home, Map<String, Object> properties) {
         deleteRecursively(home);
         String masterKey = randomKey();
         SmtpSink smtp = SmtpSink.start(createDirectories(home), options.smtpSink());
@@ -54,7 +73,7 @@ final class BenchmarkStack implements AutoCloseable {
         // the notification path only: no web application
         LocalStackSettings free =
                 LocalStackSettings.onFreePorts(home, options.repository()).withoutWeb();
-        Map<String, String> environment = environment(masterKey, options);
+        Map<String, String> environment = environment(masterKey, options, properties);
         LocalStackSettings settings = free.withMailServer(smtp.port())
                 // the broker as an operator runs it, not the local stack's small one: Herald's rates and the Kafka
                 // ceiling's are both taken on it
@@ -62,7 +81,8 @@ final class BenchmarkStack implements AutoCloseable {
                 .withServices(free.services().stream()
                         .map(service -> service.withJvmOptions(
                                         withGcLog(options.serviceJvmOptions(), free.logs(), service))
-                                .withEnvironment(environment))
+                                .withEnvironment(
+                                        properties.isEmpty() ? environment : labelled(environment, service.name())))
                         .toList());
         LocalStack herald = new LocalStack(settings);
         try {
@@ -72,14 +92,15 @@ final class BenchmarkStack implements AutoCloseable {
             webhooks.close();
             throw e;
         }
-        return new BenchmarkStack(herald, home, smtp, webhooks, masterKey);
+        return new BenchmarkStack(herald, home, smtp, webhooks, masterKey, environment);
     }
 
     /**
      * What every service reads besides the stack's usual variables: metrics for a look during a run, and
      * the webhook settings both services share (the master key, and loopback http allowed for the sink).
      */
-    private static Map<String, String> environment(String masterKey, BenchmarkOptions options) {
+    private static Map<String, String> environment(
+            String masterKey, BenchmarkOptions options, Map<String, Object> more) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String service : List.of("subscriptions", "notifications")) {
             String prefix = "herald." + service + ".webhooks.";
@@ -94,7 +115,23 @@ final class BenchmarkStack implements AutoCloseable {
         properties.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         // the warm-up and the measured change move the same session a few minutes apart: each fans out at once
         properties.put("herald.notifications.coalescing.window", "0s");
+        properties.putAll(more);
         return Map.of("SPRING_APPLICATION_JSON", JSON.writeValueAsString(properties));
+    }
+
+    /** The environment of one instance of a service, named by its label (see {@link #start(BenchmarkOptions, Path, Map)}). */
+    static Map<String, String> labelled(Map<String, String> environment, String label) {
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("HOSTNAME", label);
+        // the container numbers its consumers (-0, -1, …): a bare label would read notifications-2 for the second
+        // consumer of notifications
+        variables.put("SPRING_KAFKA_LISTENER_CLIENT_ID", label + CLIENT_SUFFIX);
+        return variables;
+    }
+
+    /** The environment every service of this stack was given, for another instance of one. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The service's JVM options, and its GC log, which {@link ResourceMonitor} reads the heap from. */

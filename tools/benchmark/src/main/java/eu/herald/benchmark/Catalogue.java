@@ -25,13 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class Catalogue implements AutoCloseable {
 
     static final String NETWORKING_SESSION = SeededSession.ID;
-    private static final String CHANGES = "catalogue.session-changes.v1";
+    static final String CHANGES = "catalogue.session-changes.v1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The day the demo data schedules the session, long past: a change to it is urgent, never held. */
     private static final LocalDate SEEDED_DAY = LocalDate.of(2022, 10, 11);
 
-    /** A change as the topic carries it. */
-    record Change(String changeId, int version, long occurredAtMicros) {}
+    /** A change as the topic carries it, and the partition it is on (whose matcher fans it out). */
+    record Change(String changeId, int version, long occurredAtMicros, int partition) {}
 
     private final URI session;
     private final Supplier<String> operatorToken;
@@ -52,7 +52,8 @@ final class Catalogue implements AutoCloseable {
                         new Change(
                                 change.path("changeId").asString(),
                                 version,
-                                micros(Instant.parse(change.path("occurredAt").asString()))));
+                                micros(Instant.parse(change.path("occurredAt").asString())),
+                                record.partition()));
             }
         });
     }

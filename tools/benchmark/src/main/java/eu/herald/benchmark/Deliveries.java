@@ -18,6 +18,9 @@ final class Deliveries {
     private final Map<String, Long> expected = new HashMap<>();
 
     private final Map<String, Long> firstArrival = new HashMap<>();
+    /** Expected delivery id → how many times it arrived after its first arrival. */
+    private final Map<String, Integer> repeats = new HashMap<>();
+
     private final List<Receipts> sinks;
     private final int[] read;
     private long duplicates;
@@ -71,6 +74,7 @@ final class Deliveries {
                     unexpected++;
                 } else if (firstArrival.putIfAbsent(receipt.id(), receipt.receivedAtMicros()) != null) {
                     duplicates++;
+                    repeats.merge(receipt.id(), 1, Integer::sum);
                 } else {
                     lastArrival = Math.max(lastArrival, receipt.receivedAtMicros());
                 }
@@ -99,6 +103,19 @@ final class Deliveries {
     /** Expected deliveries that arrived before the time (epoch µs). */
     synchronized long arrivedBefore(long micros) {
         return firstArrival.values().stream().filter(at -> at < micros).count();
+    }
+
+    /** The expected ids that arrived more than once, with how many times more. */
+    synchronized Map<String, Integer> repeated() {
+        return Map.copyOf(repeats);
+    }
+
+    /** The first arrival of each expected delivery that arrived (epoch µs), in order. */
+    synchronized long[] arrivals() {
+        return firstArrival.values().stream()
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
     }
 
     /** Change commit (or the origin it was expected with) → first arrival of each delivery that arrived, in µs. */

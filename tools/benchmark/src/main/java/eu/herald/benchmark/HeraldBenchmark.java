@@ -25,7 +25,8 @@ public final class HeraldBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(HeraldBenchmark.class);
     private static final String USAGE = """
-            Usage: ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|held-webhook|all (or a comma list)]
+            Usage: ./herald-benchmark faults --help (the fault suite), or
+                   ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|held-webhook|all (or a comma list)]
                      [--smtp-sink auto|postfix|java] [--smtp-connections 4] [--webhook-concurrency 16]
                      [--warm-up <as --n>] [--stall-seconds 30] [--hold-margin <20 + n/2500 seconds>]
                      [--no-ceilings] [--service-jvm "-Xms128m -Xmx1g"] [--output tools/benchmark/results]""";
@@ -33,6 +34,10 @@ public final class HeraldBenchmark {
     private HeraldBenchmark() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("faults")) {
+            FaultSuite.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (Arrays.asList(args).contains("--help")) {
             System.out.println(USAGE);
             return;
@@ -159,7 +164,7 @@ public final class HeraldBenchmark {
                 holdMargin);
     }
 
-    private static int positive(String option, String value) {
+    static int positive(String option, String value) {
         try {
             int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
             if (number > 0) {

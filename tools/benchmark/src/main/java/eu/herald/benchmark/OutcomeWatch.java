@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -38,6 +39,10 @@ final class OutcomeWatch implements AutoCloseable {
     private final String bootstrap;
     /** Change id → the deliveries of that change with a final outcome. */
     private final Map<String, Set<String>> finished = new ConcurrentHashMap<>();
+    /** Delivery id → the ids of its final outcomes: one each, however often a relay sent it. */
+    private final Map<String, Set<String>> finalOutcomes = new ConcurrentHashMap<>();
+    /** Final outcomes read again under an id already read: a relay that sent one twice. */
+    private final AtomicLong copies = new AtomicLong();
 
     private final TopicWatch watch;
 
@@ -53,9 +58,27 @@ final class OutcomeWatch implements AutoCloseable {
 
     void accept(JsonNode outcome) {
         if (FINAL.contains(outcome.path("status").asString())) {
+            String delivery = outcome.path("deliveryId").asString();
             finished.computeIfAbsent(outcome.path("changeId").asString(), change -> ConcurrentHashMap.newKeySet())
-                    .add(outcome.path("deliveryId").asString());
+                    .add(delivery);
+            if (!finalOutcomes
+                    .computeIfAbsent(delivery, id -> ConcurrentHashMap.newKeySet())
+                    .add(outcome.path("outcomeId").asString())) {
+                copies.incrementAndGet();
+            }
         }
+    }
+
+    /** How many final outcomes (distinct outcome ids) each delivery has had. */
+    Map<String, Integer> finalOutcomesByDelivery() {
+        Map<String, Integer> counts = new HashMap<>();
+        finalOutcomes.forEach((delivery, outcomes) -> counts.put(delivery, outcomes.size()));
+        return counts;
+    }
+
+    /** Final outcomes that arrived again under the same outcome id. */
+    long copies() {
+        return copies.get();
     }
 
     /** How many deliveries of the change have had their final outcome. */

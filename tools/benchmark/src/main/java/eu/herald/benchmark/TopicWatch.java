@@ -30,6 +30,15 @@ final class TopicWatch implements AutoCloseable {
 
     /** Starts following the topic; returns once the end positions are fixed, so nothing produced later is missed. */
     static TopicWatch fromEnd(String bootstrap, String topic, Consumer<ConsumerRecord<String, byte[]>> handler) {
+        return fromEnd(bootstrap, topic, handler, true);
+    }
+
+    /**
+     * As {@link #fromEnd(String, String, Consumer)}; with {@code committedOnly} false it also sees the records of
+     * transactions still open (and of those that will abort), as they are written.
+     */
+    static TopicWatch fromEnd(
+            String bootstrap, String topic, Consumer<ConsumerRecord<String, byte[]>> handler, boolean committedOnly) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -38,7 +47,7 @@ final class TopicWatch implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
+                committedOnly ? "read_committed" : "read_uncommitted",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 5000,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,

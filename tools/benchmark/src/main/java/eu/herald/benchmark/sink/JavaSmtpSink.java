@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,24 +24,39 @@ import org.jspecify.annotations.Nullable;
  */
 final class JavaSmtpSink implements SmtpSink {
 
-    private final ServerSocket server;
     private final Receipts receipts = new Receipts();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final int port;
+    private volatile ServerSocket server;
     private volatile boolean closed;
 
     private JavaSmtpSink(ServerSocket server) {
         this.server = server;
+        this.port = server.getLocalPort();
     }
 
     static JavaSmtpSink start() {
+        JavaSmtpSink sink = new JavaSmtpSink(listen(0));
+        sink.acceptInBackground();
+        return sink;
+    }
+
+    private static ServerSocket listen(int port) {
         try {
-            JavaSmtpSink sink = new JavaSmtpSink(new ServerSocket(0, 128, InetAddress.getLoopbackAddress()));
-            Thread acceptor = new Thread(sink::accept, "smtp-sink-accept");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            return sink;
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the SMTP sink", e);
+            throw new UncheckedIOException("cannot open the SMTP sink on port " + port, e);
         }
+    }
+
+    private void acceptInBackground() {
+        ServerSocket listening = server;
+        Thread acceptor = new Thread(() -> accept(listening), "smtp-sink-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     @Override
@@ -48,7 +66,7 @@ final class JavaSmtpSink implements SmtpSink {
 
     @Override
     public int port() {
-        return server.getLocalPort();
+        return port;
     }
 
     @Override
@@ -64,22 +82,46 @@ final class JavaSmtpSink implements SmtpSink {
     @Override
     public void close() {
         closed = true;
+        stopListening();
+    }
+
+    /** Down: the port refuses connections and the open ones are cut, as when a mail server goes away. */
+    @Override
+    public synchronized void pause() {
+        stopListening();
+    }
+
+    /** Up again on the same port. */
+    @Override
+    public synchronized void resume() {
+        server = listen(port);
+        acceptInBackground();
+    }
+
+    private void stopListening() {
         try {
             server.close();
         } catch (IOException ignored) {
             // closing anyway
         }
+        for (Socket connection : connections) {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // cut anyway
+            }
+        }
     }
 
-    private void accept() {
-        while (!closed) {
+    private void accept(ServerSocket listening) {
+        while (!closed && !listening.isClosed()) {
             try {
-                Socket socket = server.accept();
+                Socket socket = listening.accept();
                 Thread connection = new Thread(() -> converse(socket), "smtp-sink-" + socket.getPort());
                 connection.setDaemon(true);
                 connection.start();
             } catch (IOException e) {
-                if (!closed) {
+                if (!listening.isClosed()) {
                     throw new UncheckedIOException(e);
                 }
             }
@@ -87,6 +129,7 @@ final class JavaSmtpSink implements SmtpSink {
     }
 
     private void converse(Socket socket) {
+        connections.add(socket);
         try (socket;
                 InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
@@ -116,6 +159,8 @@ final class JavaSmtpSink implements SmtpSink {
             }
         } catch (IOException e) {
             // the client went away; whatever it completed is counted
+        } finally {
+            connections.remove(socket);
         }
     }
 

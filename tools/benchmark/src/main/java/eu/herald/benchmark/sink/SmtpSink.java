@@ -22,6 +22,16 @@ public interface SmtpSink extends AutoCloseable {
     @Override
     void close();
 
+    /** Goes down for a while: refuses connections and cuts the open ones, keeping its port and its receipts. */
+    default void pause() {
+        throw new UnsupportedOperationException(name() + " cannot be paused; the Java sink can");
+    }
+
+    /** Comes back on the same port. */
+    default void resume() {
+        throw new UnsupportedOperationException(name() + " cannot be paused; the Java sink can");
+    }
+
     /**
      * Postfix's {@code smtp-sink} when it is installed (Debian package postfix): a C event loop that is
      * never the bottleneck; otherwise the harness's own Java sink.

@@ -25,8 +25,9 @@ public final class WebhookSink implements AutoCloseable {
 
     private static final String PATH = "/hooks/";
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final ExecutorService threads;
+    private final int port;
     private final WebhookSignatures signatures;
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
     private final Receipts receipts = new Receipts();
@@ -35,26 +36,45 @@ public final class WebhookSink implements AutoCloseable {
     private WebhookSink(HttpServer server, ExecutorService threads, WebhookSignatures signatures) {
         this.server = server;
         this.threads = threads;
+        this.port = server.getAddress().getPort();
         this.signatures = signatures;
     }
 
     public static WebhookSink start(String masterKey, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        WebhookSink sink = new WebhookSink(listen(0), pool, new WebhookSignatures(masterKey));
+        sink.serve();
+        return sink;
+    }
+
+    private static HttpServer listen(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            WebhookSink sink = new WebhookSink(server, pool, new WebhookSignatures(masterKey));
-            server.createContext(PATH, sink::handle);
-            server.setExecutor(pool);
-            server.start();
-            return sink;
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the webhook sink", e);
+            throw new UncheckedIOException("cannot open the webhook sink on port " + port, e);
         }
+    }
+
+    private void serve() {
+        server.createContext(PATH, this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** Down: the port refuses connections and the open ones are closed, as when every receiver goes away. */
+    public synchronized void pause() {
+        server.stop(0);
+    }
+
+    /** Up again on the same port, so that the endpoints' URLs hold. */
+    public synchronized void resume() {
+        server = listen(port);
+        serve();
     }
 
     /** The URL Herald posts an endpoint's deliveries to. */
     public URI urlOf(String endpointId) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH + endpointId);
+        return URI.create("http://127.0.0.1:" + port + PATH + endpointId);
     }
 
     public Receipts receipts() {

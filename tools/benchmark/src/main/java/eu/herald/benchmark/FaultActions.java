@@ -1,0 +1,382 @@
+package eu.herald.benchmark;
+
+import eu.herald.benchmark.FaultResult.Event;
+import eu.herald.benchmark.FaultResult.Recovery;
+import eu.herald.benchmark.sink.Receipts;
+import eu.herald.local.ServiceInstance;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the suite does to Herald during one fan-out, on a thread of its own while the run counts the deliveries:
+ * each fault's steps at their points of progress, every step marked on the timeline, and what each recovery took.
+ */
+final class FaultActions {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultActions.class);
+    /** What Herald promises after a notifier or a matcher dies: its work resumes elsewhere within this. */
+    static final double RESUME_LIMIT_SECONDS = 30;
+
+    private static final Duration GIVE_UP = Duration.ofMinutes(3);
+
+    private final FaultStack stack;
+    private final FaultOptions options;
+    private final Deliveries deliveries;
+    private final long expected;
+    /** The change's commit (epoch µs), which the timeline counts from. */
+    private volatile long origin;
+
+    private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<CompletableFuture<Recovery>> recoveries = new ArrayList<>();
+    /** Recoveries and rates worked out from the arrivals once the run is over. */
+    private final List<Function<long[], Recovery>> fromArrivals = new ArrayList<>();
+
+    private final List<Function<long[], FaultResult.Rate>> rates = new ArrayList<>();
+    private final List<CompletableFuture<Void>> restarts = new ArrayList<>();
+    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong kills = new AtomicLong();
+    private volatile boolean over;
+    private @Nullable TopicWatch uncommitted;
+    private final AtomicLong produced = new AtomicLong();
+
+    FaultActions(FaultStack stack, FaultOptions options, Deliveries deliveries, long expected) {
+        this.stack = stack;
+        this.options = options;
+        this.deliveries = deliveries;
+        this.expected = expected;
+    }
+
+    /** What must watch from before the change: the requests as the matcher writes them, committed or not. */
+    void before(Fault fault) {
+        if (fault == Fault.SUBSCRIPTIONS_KILL) {
+            uncommitted = TopicWatch.fromEnd(
+                    stack.stack().kafka(), FanOutRun.REQUESTS, record -> produced.incrementAndGet(), false);
+        }
+    }
+
+    /** Runs the fault's steps; returns once each was done (restarts may still be under way). */
+    void run(Fault fault, Catalogue.Change change, FaultLedger ledger) {
+        origin = change.occurredAtMicros();
+        switch (fault) {
+            case NOTIFIER_KILL -> killNotifiers();
+            case SUBSCRIPTIONS_KILL -> killMatcher(change, ledger);
+            case BROKER_KILL -> bounceBroker(true);
+            case BROKER_RESTART -> bounceBroker(false);
+            case SINK_OUTAGE -> takeSinksDown();
+            case POSTGRES_KILL -> crashPostgres();
+            case SCALE_OUT -> scaleOut();
+        }
+    }
+
+    private void killNotifiers() {
+        List<ServiceInstance> notifiers = stack.notifiers();
+        int next = 1;
+        for (double at : options.killPoints()) {
+            // a kill that leaves no notifier holding partitions would say nothing about taking work over; the victim
+            // is chosen ahead, so that the kill itself happens at its point of progress
+            if (!await(() -> holdingPartitions() >= 2)) {
+                notes.add("The fan-out ended before the kill planned at " + percent(at) + ".");
+                return;
+            }
+            ServiceInstance victim = null;
+            for (int tried = 0; tried < notifiers.size() && victim == null; tried++) {
+                ServiceInstance candidate = notifiers.get((next + tried) % notifiers.size());
+                // one that does its share: running and holding partitions (not one still starting again)
+                if (candidate.isRunning()
+                        && !memberIds(FaultStack.DISPATCH_GROUP, candidate.label())
+                                .isEmpty()) {
+                    victim = candidate;
+                    next = (next + tried + 1) % notifiers.size();
+                }
+            }
+            if (victim == null) {
+                notes.add("No notifier held partitions to be killed at " + percent(at) + ".");
+                continue;
+            }
+            String notifier = FaultLedger.notifierId(jdbc(), victim.label());
+            Set<String> members = memberIds(FaultStack.DISPATCH_GROUP, victim.label());
+            if (!awaitProgress(at)) {
+                notes.add("The fan-out ended before the kill planned at " + percent(at) + ".");
+                return;
+            }
+            long killed = Receipts.nowMicros();
+            victim.kill();
+            kills.incrementAndGet();
+            String progress = percent(deliveries.received() / (double) expected);
+            mark("SIGKILL " + victim.label() + " at " + progress);
+            String when = " of " + victim.label() + ", killed at " + progress;
+            recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+                    "its partitions taken over" + when,
+                    secondsUntil(killed, () -> !anyOf(FaultStack.DISPATCH_GROUP, members)),
+                    RESUME_LIMIT_SECONDS)));
+            recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+                    "the deliveries it held taken over" + when,
+                    secondsUntil(killed, () -> heldBy(notifier) == 0),
+                    RESUME_LIMIT_SECONDS)));
+            restartLater(victim);
+        }
+    }
+
+    private void killMatcher(Catalogue.Change change, FaultLedger ledger) {
+        TopicPartition partition = new TopicPartition(Catalogue.CHANGES, change.partition());
+        long requests = options.municipalities();
+        long enough = Math.max(1, requests / 10);
+        if (!await(() -> produced.get() >= enough)) {
+            notes.add("The matcher wrote no requests to kill it during.");
+            return;
+        }
+        FaultStack.Member matcher = stack.members(FaultStack.MATCHER_GROUP).stream()
+                .filter(member -> member.partitions().contains(partition))
+                .findFirst()
+                .orElse(null);
+        ServiceInstance victim = matcher == null
+                ? null
+                : stack.subscriptions().stream()
+                        .filter(instance -> instance.label().equals(matcher.label()))
+                        .findFirst()
+                        .orElse(null);
+        if (victim == null) {
+            notes.add("No member of " + FaultStack.MATCHER_GROUP + " held " + partition + " to kill.");
+            return;
+        }
+        Set<String> members = memberIds(FaultStack.MATCHER_GROUP, victim.label());
+        long committed = ledger.requests();
+        long killed = Receipts.nowMicros();
+        victim.kill();
+        kills.incrementAndGet();
+        mark(String.format(
+                Locale.ROOT,
+                "SIGKILL %s (the matcher of the change): %,d requests written, %,d committed",
+                victim.label(),
+                produced.get(),
+                committed));
+        recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+                "the change's partition taken over from " + victim.label(),
+                secondsUntil(killed, () -> !anyOf(FaultStack.MATCHER_GROUP, members)),
+                RESUME_LIMIT_SECONDS)));
+        recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+                "every request committed, from the kill",
+                secondsUntil(killed, () -> ledger.requests() >= requests),
+                null)));
+        restartLater(victim);
+    }
+
+    private void bounceBroker(boolean crash) {
+        if (!awaitProgress(0.3)) {
+            return;
+        }
+        long down = Receipts.nowMicros();
+        if (crash) {
+            stack.stack().herald().kafka().kill();
+            mark("SIGKILL the Kafka broker at 30 %");
+        } else {
+            stack.stack().herald().kafka().stop();
+            mark("Kafka broker stopped (SIGTERM) at 30 %");
+        }
+        FanOutRun.pause(options.restartAfter().toMillis());
+        stack.stack().herald().kafka().start();
+        long back = Receipts.nowMicros();
+        mark("Kafka broker back");
+        fromArrivals.add(arrivals -> new Recovery(
+                "deliveries back to half their rate, from the broker's return",
+                FaultTimeline.resumed(arrivals, down, back),
+                null));
+    }
+
+    private void takeSinksDown() {
+        if (!awaitProgress(0.3)) {
+            return;
+        }
+        long down = Receipts.nowMicros();
+        stack.stack().smtp().pause();
+        stack.stack().webhooks().pause();
+        mark("SMTP and webhook sinks down at 30 %");
+        FanOutRun.pause(options.outage().toMillis());
+        stack.stack().smtp().resume();
+        stack.stack().webhooks().resume();
+        long back = Receipts.nowMicros();
+        mark("sinks back");
+        fromArrivals.add(arrivals -> new Recovery(
+                "deliveries back to half their rate, from the sinks' return (the next retry)",
+                FaultTimeline.resumed(arrivals, down, back),
+                null));
+    }
+
+    private void crashPostgres() {
+        if (!awaitProgress(0.3)) {
+            return;
+        }
+        long down = Receipts.nowMicros();
+        stack.stack().herald().crashPostgres();
+        mark("SIGKILL PostgreSQL (server and backends) at 30 %");
+        FanOutRun.pause(options.restartAfter().toMillis());
+        stack.stack().herald().restartPostgres();
+        long back = Receipts.nowMicros();
+        mark("PostgreSQL back (crash recovery done)");
+        fromArrivals.add(arrivals -> new Recovery(
+                "deliveries back to half their rate, from PostgreSQL's return",
+                FaultTimeline.resumed(arrivals, down, back),
+                null));
+    }
+
+    private void scaleOut() {
+        if (!awaitProgress(0.05)) {
+            return;
+        }
+        List<ServiceInstance> joining =
+                stack.notifiers().subList(1, stack.notifiers().size());
+        long alone = Receipts.nowMicros();
+        joining.forEach(ServiceInstance::launch);
+        mark("starting " + labels(joining));
+        joining.forEach(ServiceInstance::awaitReady);
+        mark(labels(joining) + " ready");
+        int instances = stack.notifiers().size();
+        if (!await(() -> holdingPartitions() == instances)) {
+            notes.add("The fan-out ended before all notifiers held partitions: no rate at " + instances + ".");
+            rates.add(arrivals -> FaultTimeline.rate("one notifier", arrivals, origin, alone));
+            return;
+        }
+        long together = Receipts.nowMicros();
+        mark(instances + " notifiers hold partitions");
+        await(() -> Receipts.nowMicros() - together > 10_000_000L || deliveries.received() >= expected * 0.85);
+        ServiceInstance leaving = joining.get(0);
+        Set<String> members = memberIds(FaultStack.DISPATCH_GROUP, leaving.label());
+        long term = Receipts.nowMicros();
+        mark("SIGTERM " + leaving.label() + " (a rolling update)");
+        leaving.stop();
+        mark(leaving.label() + " gone");
+        rates.add(arrivals -> FaultTimeline.rate("one notifier", arrivals, origin, alone));
+        rates.add(arrivals -> FaultTimeline.rate(instances + " notifiers", arrivals, together, term));
+        recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+                "partitions of " + leaving.label() + " taken over after its SIGTERM",
+                secondsUntil(term, () -> !anyOf(FaultStack.DISPATCH_GROUP, members)),
+                RESUME_LIMIT_SECONDS)));
+    }
+
+    private void restartLater(ServiceInstance victim) {
+        FanOutRun.pause(options.restartAfter().toMillis());
+        mark("restarting " + victim.label());
+        restarts.add(FaultStack.restart(victim).thenRun(() -> mark(victim.label() + " ready again")));
+    }
+
+    /** Tells the steps still waiting for progress that the run is over. */
+    void over() {
+        over = true;
+    }
+
+    /** Waits for the restarts and the recoveries being measured; then stops the watch it started. */
+    List<Recovery> recoveries(long[] arrivals) {
+        restarts.forEach(CompletableFuture::join);
+        List<Recovery> all =
+                new ArrayList<>(recoveries.stream().map(CompletableFuture::join).toList());
+        fromArrivals.forEach(recovery -> all.add(recovery.apply(arrivals)));
+        if (uncommitted != null) {
+            uncommitted.close();
+        }
+        return all;
+    }
+
+    List<FaultResult.Rate> rates(long[] arrivals) {
+        return rates.stream().map(rate -> rate.apply(arrivals)).toList();
+    }
+
+    List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    long kills() {
+        return kills.get();
+    }
+
+    private void mark(String what) {
+        double second = (Receipts.nowMicros() - origin) / 1e6;
+        events.add(new Event(Math.round(second * 10) / 10.0, what));
+        log.info("{} s: {}", String.format(Locale.ROOT, "%.1f", second), what);
+    }
+
+    private boolean awaitProgress(double fraction) {
+        return await(() -> deliveries.received() >= expected * fraction);
+    }
+
+    /** Waits until the condition holds, or the run is over. */
+    private boolean await(BooleanSupplier condition) {
+        while (!over) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            FanOutRun.pause(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    /** Seconds from {@code sinceMicros} until the condition holds, polled every 0.2 s; null after three minutes. */
+    private static @Nullable Double secondsUntil(long sinceMicros, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return Math.round((Receipts.nowMicros() - sinceMicros) / 1e5) / 10.0;
+            }
+            FanOutRun.pause(200);
+        }
+        return null;
+    }
+
+    /** How many notifiers hold partitions of the requests now. */
+    private long holdingPartitions() {
+        return stack.members(FaultStack.DISPATCH_GROUP).stream()
+                .filter(member -> !member.partitions().isEmpty())
+                .map(FaultStack.Member::label)
+                .distinct()
+                .count();
+    }
+
+    private Set<String> memberIds(String group, String label) {
+        return stack.members(group).stream()
+                .filter(member -> member.label().equals(label))
+                .map(FaultStack.Member::id)
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether any of the members is still in the group; true while the broker cannot tell. */
+    private boolean anyOf(String group, Set<String> members) {
+        List<FaultStack.Member> now = stack.members(group);
+        return now.isEmpty() || now.stream().anyMatch(member -> members.contains(member.id()));
+    }
+
+    private long heldBy(String notifier) {
+        try {
+            return FaultLedger.held(jdbc(), notifier);
+        } catch (IllegalStateException unavailable) {
+            return -1;
+        }
+    }
+
+    private String jdbc() {
+        return stack.stack().jdbcUrl("notifications");
+    }
+
+    private static String labels(List<ServiceInstance> instances) {
+        return instances.stream().map(ServiceInstance::label).collect(Collectors.joining(" and "));
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+    }
+}

@@ -1,0 +1,156 @@
+package eu.herald.benchmark;
+
+import eu.herald.testsupport.KafkaBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./herald-benchmark faults [--n 20000] [--fault all|notifier-kill,...] [--outage 300]}: each fault during
+ * its own fan-out on a fresh Herald with several notifiers and matchers, then the accounts of what arrived; writes
+ * {@code tools/benchmark/results/faults-<time>/results.json}, {@code results.md} and a timeline per fault. Exits with
+ * 3 when a fault lost, repeated unexplained or left anything inconsistent.
+ */
+final class FaultSuite {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultSuite.class);
+    static final String USAGE = """
+            Usage: ./herald-benchmark faults [--n 20000]
+                     [--fault all|notifier-kill|subscriptions-kill|broker-kill|broker-restart|sink-outage|postgres-kill|scale-out (or a comma list)]
+                     [--notifiers 3] [--subscriptions 2] [--kills 3] [--outage 300] [--restart-after 5] [--one-stack]
+                     [--service-jvm "-Xms128m -Xmx1g"] [--output tools/benchmark/results]""";
+
+    private FaultSuite() {}
+
+    static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
+        FaultOptions options;
+        try {
+            options = parse(args, Path.of("").toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        Path folder = options.output()
+                .resolve("faults-"
+                        + Instant.now()
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString()
+                                .replace(':', '-'));
+        FaultReport.Suite suite = run(options, folder, "./herald-benchmark faults " + String.join(" ", args));
+        System.out.println();
+        System.out.println(FaultReport.markdown(suite));
+        System.out.println("Results in " + options.repository().relativize(folder.toAbsolutePath()) + "/");
+        System.exit(suite.passed() ? 0 : 3);
+    }
+
+    /** Runs each fault on a fresh Herald and writes the results after each. */
+    static FaultReport.Suite run(FaultOptions options, Path folder, String command) {
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<FaultResult> results = new ArrayList<>();
+        FaultReport.Suite suite = null;
+        FaultStack shared =
+                options.oneStack() ? FaultStack.start(options, folder.resolve("herald"), options.notifiers()) : null;
+        try {
+            for (Fault fault : options.faults()) {
+                FaultRun run = new FaultRun(options, fault);
+                results.add(shared == null ? run.run(folder.resolve(fault.label())) : run.run(shared));
+                suite = new FaultReport.Suite(
+                        startedAt,
+                        command,
+                        Machines.describe(
+                                "java smtp sink (harness)",
+                                run.durability(),
+                                String.join(" ", KafkaBroker.PRODUCTION_JVM)),
+                        List.copyOf(results));
+                // written after each fault: a long suite that fails later keeps what it measured
+                FaultReport.write(suite, folder);
+                log.info("{}: written to {}", fault.label(), folder);
+            }
+        } finally {
+            if (shared != null) {
+                shared.close();
+            }
+        }
+        return suite;
+    }
+
+    static FaultOptions parse(String[] args, Path repository) {
+        if (!Files.isDirectory(repository.resolve("services"))) {
+            throw new IllegalArgumentException("Run this from the Herald repository, best through ./herald-benchmark");
+        }
+        int n = 20_000;
+        String faults = "all";
+        int notifiers = 3;
+        int subscriptions = 2;
+        int kills = 3;
+        boolean oneStack = false;
+        long outage = 300;
+        long restartAfter = 5;
+        List<String> jvm = BenchmarkOptions.SERVICE_JVM;
+        Path output = repository.resolve("tools").resolve("benchmark").resolve("results");
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        while (!arguments.isEmpty()) {
+            String option = arguments.remove(0);
+            if (option.equals("--one-stack")) {
+                oneStack = true;
+                continue;
+            }
+            if (arguments.isEmpty()) {
+                throw new IllegalArgumentException("Missing a value after " + option);
+            }
+            String value = arguments.remove(0);
+            switch (option) {
+                case "--n" -> n = HeraldBenchmark.positive(option, value);
+                case "--fault" -> faults = value;
+                case "--notifiers" -> notifiers = HeraldBenchmark.positive(option, value);
+                case "--subscriptions" -> subscriptions = HeraldBenchmark.positive(option, value);
+                case "--kills" -> kills = HeraldBenchmark.positive(option, value);
+                case "--outage" -> outage = HeraldBenchmark.positive(option, value);
+                case "--restart-after" -> restartAfter = HeraldBenchmark.positive(option, value);
+                case "--service-jvm" -> jvm = List.of(value.trim().split("\\s+"));
+                case "--output" -> output = repository.resolve(value);
+                default -> throw new IllegalArgumentException("Unknown option " + option);
+            }
+        }
+        List<Fault> chosen;
+        try {
+            chosen = Fault.parse(faults);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--fault takes all, or some of notifier-kill, subscriptions-kill, "
+                    + "broker-kill, broker-restart, sink-outage, postgres-kill, scale-out");
+        }
+        if (notifiers < 2 || subscriptions < 2) {
+            throw new IllegalArgumentException(
+                    "--notifiers and --subscriptions take 2 or more: a fault needs a survivor");
+        }
+        if (oneStack && chosen.contains(Fault.SCALE_OUT)) {
+            throw new IllegalArgumentException("scale-out starts with one notifier: it needs a Herald of its own");
+        }
+        return new FaultOptions(
+                n,
+                chosen,
+                repository,
+                output,
+                notifiers,
+                subscriptions,
+                kills,
+                oneStack,
+                Duration.ofSeconds(outage),
+                Duration.ofSeconds(restartAfter),
+                // nothing arrives while the sinks are down, nor until the next retry after: wait past both
+                Duration.ofSeconds(outage + 180),
+                jvm);
+    }
+}
