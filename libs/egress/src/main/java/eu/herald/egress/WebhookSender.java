@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts signed webhooks (Standard Webhooks v1) through the {@link GuardedHttpClient}: the guard checks every
@@ -31,6 +33,15 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     public WebhookSender(AddressGuard guard, Settings settings, AddressGuard.Resolver resolver) {
+        this(guard, settings, resolver, null);
+    }
+
+    /**
+     * @param tls the trust material for https receivers (a receiver whose certificate a private authority
+     *     signed); null for the JVM's default
+     */
+    public WebhookSender(
+            AddressGuard guard, Settings settings, AddressGuard.Resolver resolver, @Nullable SSLContext tls) {
         this.client = new GuardedHttpClient(
                 guard,
                 new GuardedHttpClient.Settings(
@@ -41,7 +52,7 @@ public final class WebhookSender implements AutoCloseable {
                         settings.maxTotal(),
                         "Herald-Webhooks/1.0"),
                 resolver,
-                null);
+                tls);
     }
 
     /**

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A webhook receiver over real HTTP on the loopback interface, for tests: it records every request and answers
+ * A webhook receiver over real HTTP (or HTTPS) on the loopback interface, for tests: it records every request and answers
  * with what the test scripted for the path (204 when nothing is scripted). {@link #verify} checks a request
  * exactly as the Standard Webhooks specification tells receivers to, written independently of Herald's signer
  * so that the two can disagree.
@@ -72,19 +74,34 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public static WebhookReceiver start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            WebhookReceiver receiver = new WebhookReceiver(server);
-            server.createContext("/", receiver::handle);
-            server.start();
-            return receiver;
+            return start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The URL of a path on this receiver, {@code http://127.0.0.1:<port><path>}. */
+    /** A receiver over HTTPS on 127.0.0.1, presenting the certificate of {@code tls}. */
+    public static WebhookReceiver startHttps(TestTls tls) {
+        try {
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(TestTls.HOST), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls.server()));
+            return start(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WebhookReceiver start(HttpServer server) {
+        WebhookReceiver receiver = new WebhookReceiver(server);
+        server.createContext("/", receiver::handle);
+        server.start();
+        return receiver;
+    }
+
+    /** The URL of a path on this receiver, {@code http://127.0.0.1:<port><path>} ({@code https} over TLS). */
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     /** Answers the next requests to {@code path} with these, in order; the last one keeps being given. */

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     {@code java}
  * @param smtpConnections connections of the bare SMTP client, as many as the notifications service keeps
  * @param webhookConcurrency requests in flight of the bare webhook client
+ * @param webhookHosts {@code webhook-tls}: the https receivers the endpoints are spread over, one per loopback address
  * @param serviceJvmOptions the JVM options of each service
  * @param stall how long the deliveries may stop arriving before the scenario gives up on the rest
  * @param warmUp municipalities of the unmeasured change made first (at most N)
@@ -27,6 +28,7 @@ record BenchmarkOptions(
         String smtpSink,
         int smtpConnections,
         int webhookConcurrency,
+        int webhookHosts,
         int latencySubscribers,
         int latencyChanges,
         List<String> serviceJvmOptions,

@@ -56,24 +56,26 @@ final class BenchmarkStack implements AutoCloseable {
         this.masterKey = masterKey;
     }
 
-    static BenchmarkStack start(BenchmarkOptions options, Path home) {
-        return start(options, home, Map.of());
+    static BenchmarkStack start(BenchmarkOptions options, Scenario scenario, Path home) {
+        return start(options, scenario, home, Map.of());
     }
 
     /**
-     * As {@link #start(BenchmarkOptions, Path)}, with more Spring properties for every service (the fault suite's
-     * retry schedule). With any, each service is also named by its label, as its other instances are: the host name
-     * its notifier reports and the client id of its Kafka consumers, by which the suite finds its partitions.
+     * As {@link #start(BenchmarkOptions, Scenario, Path)}, with more Spring properties for every service (the fault
+     * suite's retry schedules). With any, each service is also named by its label, as its other instances are: the
+     * host name its notifier reports and the client id of its Kafka consumers, by which the suite finds their
+     * partitions.
      */
-    static BenchmarkStack start(BenchmarkOptions options, Path home, Map<String, Object> properties) {
+    static BenchmarkStack start(
+            BenchmarkOptions options, Scenario scenario, Path home, Map<String, Object> properties) {
         deleteRecursively(home);
         String masterKey = randomKey();
         SmtpSink smtp = SmtpSink.start(createDirectories(home), options.smtpSink());
-        WebhookSink webhooks = WebhookSink.start(masterKey, Math.max(8, options.webhookConcurrency()));
+        WebhookSink webhooks = webhookSink(options, scenario, home, masterKey);
         // the notification path only: no web application
         LocalStackSettings free =
                 LocalStackSettings.onFreePorts(home, options.repository()).withoutWeb();
-        Map<String, String> environment = environment(masterKey, options, properties);
+        Map<String, String> environment = environment(masterKey, options, webhooks, properties);
         LocalStackSettings settings = free.withMailServer(smtp.port())
                 // the broker as an operator runs it, not the local stack's small one: Herald's rates and the Kafka
                 // ceiling's are both taken on it
@@ -95,23 +97,40 @@ final class BenchmarkStack implements AutoCloseable {
         return new BenchmarkStack(herald, home, smtp, webhooks, masterKey, environment);
     }
 
+    /** Over TLS, many receivers with a certificate made for the run (kept with the scenario's files); else one. */
+    private static WebhookSink webhookSink(BenchmarkOptions options, Scenario scenario, Path home, String masterKey) {
+        int threads = Math.max(8, options.webhookConcurrency());
+        return scenario.overTls()
+                ? WebhookSink.startHttps(masterKey, threads, options.webhookHosts(), home.resolve("webhook-tls"))
+                : WebhookSink.start(masterKey, threads);
+    }
+
     /**
      * What every service reads besides the stack's usual variables: metrics for a look during a run, and
-     * the webhook settings both services share (the master key, and loopback http allowed for the sink).
+     * the webhook settings both services share (the master key, and the sink's loopback addresses allowed:
+     * 127.0.0.1 over http, all of 127.0.0.0/8 for receivers on many hosts over TLS).
      */
     private static Map<String, String> environment(
-            String masterKey, BenchmarkOptions options, Map<String, Object> more) {
+            String masterKey, BenchmarkOptions options, WebhookSink webhooks, Map<String, Object> more) {
+        Path certificate = webhooks.certificate();
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String service : List.of("subscriptions", "notifications")) {
             String prefix = "herald." + service + ".webhooks.";
             properties.put(prefix + "master-key", masterKey);
-            properties.put(prefix + "allow-http", true);
-            properties.put(prefix + "allowed-addresses", "127.0.0.1/32");
+            properties.put(prefix + "allow-http", certificate == null);
+            properties.put(prefix + "allowed-addresses", certificate == null ? "127.0.0.1/32" : "127.0.0.0/8");
         }
-        // every endpoint posts to the one sink: as many connections to it as the bare client's ceiling uses
-        // (with one host per municipality, max-per-host bounds the load on each receiver instead)
         properties.put("herald.notifications.webhooks.concurrency", options.webhookConcurrency());
-        properties.put("herald.notifications.webhooks.max-per-host", options.webhookConcurrency());
+        if (certificate == null) {
+            // every endpoint posts to the one sink: as many connections to it as the bare client's ceiling uses
+            properties.put("herald.notifications.webhooks.max-per-host", options.webhookConcurrency());
+        } else {
+            // many receivers, as in production: max-per-host keeps its production default and bounds the load on
+            // each receiver; notifications trusts the sink's certificate through an SSL bundle, as an operator
+            // trusts receivers with a private authority's certificate
+            properties.put("herald.notifications.webhooks.ssl-bundle", "webhook-receivers");
+            properties.put("spring.ssl.bundle.pem.webhook-receivers.truststore.certificate", "file:" + certificate);
+        }
         properties.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         // the warm-up and the measured change move the same session a few minutes apart: each fans out at once
         properties.put("herald.notifications.coalescing.window", "0s");

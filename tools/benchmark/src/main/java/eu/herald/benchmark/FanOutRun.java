@@ -11,6 +11,7 @@ import eu.herald.benchmark.report.Results.Rate;
 import eu.herald.benchmark.report.Results.ScenarioResult;
 import eu.herald.benchmark.report.Results.Target;
 import eu.herald.benchmark.sink.Receipts;
+import eu.herald.benchmark.sink.WebhookSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -107,6 +108,18 @@ final class FanOutRun {
                 ? new Rate(0, 0, 0)
                 : RawCeilings.rate(deliveries.received(), origin, deliveries.lastArrivalMicros());
         Latency latency = Percentiles.of(deliveries.latencies());
+        if (scenario.overTls()) {
+            WebhookSink sink = stack.webhooks();
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "Webhooks %s: %,d requests over TLS (warm-up and measured change) reached %d of the %d hosts;"
+                            + " notifications trusts the sink's certificate through an SSL bundle, and keeps its"
+                            + " default connections per host.",
+                    sink.describe(),
+                    sink.arrivalsOverTls(),
+                    sink.hostsReached(),
+                    sink.hosts()));
+        }
         log.info(
                 "{}: {} requests ({} /s), {} of {} deliveries in {} s ({} /s), latency p50 {} ms p99 {} ms",
                 scenario.label(),
@@ -268,13 +281,16 @@ final class FanOutRun {
                     email,
                     share(delivery, email)));
         } else if (webhooks != null && body != null) {
-            ceilings.add(webhookCeiling(options, webhooks.join(), body, delivery));
+            ceilings.add(webhookCeiling(options, stack.webhooks(), webhooks.join(), body, delivery));
         }
         notes.add("Raw ceilings ran after Herald's deliveries, on the same broker and sinks, with the services idle.");
         return ceilings;
     }
 
-    /** N signed POSTs of the body from the bare JDK client to the webhook sink, round robin over the endpoints. */
+    /**
+     * N signed POSTs of the body from the bare JDK client to the webhook sink, round robin over the endpoints: to
+     * the same receivers as Herald's, over https trusting the same certificate when the sink serves TLS.
+     */
     static Rate bareWebhooks(BenchmarkStack stack, BenchmarkOptions options, List<Endpoint> hooks, byte[] body) {
         return RawCeilings.webhooks(
                 i -> stack.webhooks().urlOf(hooks.get(i % hooks.size()).id().toString()),
@@ -283,19 +299,21 @@ final class FanOutRun {
                 options.webhookConcurrency(),
                 options.municipalities(),
                 body,
-                stack.webhooks().receipts());
+                stack.webhooks().receipts(),
+                stack.webhooks().clientTls());
     }
 
     /** The bare webhook client's rate, and Herald's delivery rate as a share of it. */
-    static Ceiling webhookCeiling(BenchmarkOptions options, Rate hooked, byte[] body, Rate delivery) {
+    static Ceiling webhookCeiling(BenchmarkOptions options, WebhookSink sink, Rate hooked, byte[] body, Rate delivery) {
         return new Ceiling(
                 "bare JDK HttpClient → webhook sink",
                 String.format(
                         Locale.ROOT,
-                        "%,d signed POSTs of %,d B, %d in flight",
+                        "%,d signed POSTs of %,d B, %d in flight, %s",
                         hooked.count(),
                         body.length,
-                        options.webhookConcurrency()),
+                        options.webhookConcurrency(),
+                        sink.describe()),
                 hooked,
                 share(delivery, hooked));
     }
@@ -312,7 +330,7 @@ final class FanOutRun {
                 String.format(Locale.ROOT, "%,.0f requests/s", matcher.perSecond()),
                 matcher.perSecond() >= 20_000));
         double limit = switch (scenario) {
-            case WEBHOOK -> 30;
+            case WEBHOOK, WEBHOOK_TLS -> 30;
             case MIXED -> 90;
             default -> 60;
         };

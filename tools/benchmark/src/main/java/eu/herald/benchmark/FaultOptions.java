@@ -71,6 +71,7 @@ record FaultOptions(
                 "java",
                 4,
                 16,
+                1,
                 100,
                 20,
                 serviceJvmOptions,

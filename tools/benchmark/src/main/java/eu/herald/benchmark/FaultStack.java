@@ -61,7 +61,7 @@ final class FaultStack implements AutoCloseable {
         // email and web push use the delivery schedule; webhooks have their own (Standard Webhooks' 5 s, 5 min, …)
         properties.put("herald.notifications.delivery.retry-schedule", schedule);
         properties.put("herald.notifications.webhooks.retry-schedule", schedule);
-        BenchmarkStack stack = BenchmarkStack.start(options.stackOptions(), home, properties);
+        BenchmarkStack stack = BenchmarkStack.start(options.stackOptions(), Scenario.MIXED, home, properties);
         try {
             List<ServiceInstance> notifiers = instances(stack, options, "notifications", options.notifiers());
             List<ServiceInstance> subscriptions = instances(stack, options, "subscriptions", options.subscriptions());

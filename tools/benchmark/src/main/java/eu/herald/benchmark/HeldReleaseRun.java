@@ -110,7 +110,7 @@ final class HeldReleaseRun {
         if (options.ceilings() && body != null) {
             log.info("{}: raw ceiling", SCENARIO.label());
             Rate bare = FanOutRun.bareWebhooks(stack, options, held.endpoints(), body);
-            ceilings = List.of(FanOutRun.webhookCeiling(options, bare, body, release));
+            ceilings = List.of(FanOutRun.webhookCeiling(options, stack.webhooks(), bare, body, release));
             notes.add("The raw ceiling ran after Herald's deliveries, on the same sink, with the services idle.");
         }
         List<Target> targets = new ArrayList<>();

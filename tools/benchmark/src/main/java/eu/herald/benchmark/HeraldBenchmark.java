@@ -3,6 +3,7 @@ package eu.herald.benchmark;
 import eu.herald.benchmark.report.ResultFiles;
 import eu.herald.benchmark.report.Results;
 import eu.herald.benchmark.report.Results.ScenarioResult;
+import eu.herald.benchmark.sink.WebhookSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|held-webhook|all]}: runs each
+ * {@code ./herald-benchmark [--n 100000] [--scenario email|webhook|webhook-tls|mixed|latency|held-webhook|all]}: runs each
  * scenario on a fresh Herald (the packaged services, a Kafka broker, PostgreSQL, the sinks) and writes
  * {@code tools/benchmark/results/<time>/results.json}, {@code results.md} and {@code deliveries.png}. Exits
  * with 3 when a delivery was lost or duplicated.
@@ -26,8 +27,9 @@ public final class HeraldBenchmark {
     private static final Logger log = LoggerFactory.getLogger(HeraldBenchmark.class);
     private static final String USAGE = """
             Usage: ./herald-benchmark faults --help (the fault suite), or
-                   ./herald-benchmark [--n 100000] [--scenario email|webhook|mixed|latency|held-webhook|all (or a comma list)]
-                     [--smtp-sink auto|postfix|java] [--smtp-connections 4] [--webhook-concurrency 16]
+                   ./herald-benchmark [--n 100000]
+                     [--scenario email|webhook|webhook-tls|mixed|latency|held-webhook|all (or a comma list)]
+                     [--smtp-sink auto|postfix|java] [--smtp-connections 4] [--webhook-concurrency 16] [--webhook-hosts 64]
                      [--warm-up <as --n>] [--stall-seconds 30] [--hold-margin <20 + n/2500 seconds>]
                      [--no-ceilings] [--service-jvm "-Xms128m -Xmx1g"] [--output tools/benchmark/results]""";
 
@@ -69,7 +71,7 @@ public final class HeraldBenchmark {
         String kafkaBroker = "";
         for (Scenario scenario : options.scenarios()) {
             log.info("{}: starting Herald", scenario.label());
-            try (BenchmarkStack stack = BenchmarkStack.start(options, folder.resolve(scenario.label()))) {
+            try (BenchmarkStack stack = BenchmarkStack.start(options, scenario, folder.resolve(scenario.label()))) {
                 smtpSink = stack.smtp().name();
                 postgresql = stack.herald().postgresDurability();
                 kafkaBroker = String.join(" ", stack.herald().kafka().jvmOptions());
@@ -102,6 +104,7 @@ public final class HeraldBenchmark {
         String sink = "auto";
         int connections = 4;
         int concurrency = 16;
+        int hosts = 64;
         long stall = 30;
         // as many as the measured change: a smaller first fan-out left the C2 compiler busy through the measured one
         int warmUp = 0;
@@ -126,6 +129,7 @@ public final class HeraldBenchmark {
                 case "--smtp-sink" -> sink = value;
                 case "--smtp-connections" -> connections = positive(option, value);
                 case "--webhook-concurrency" -> concurrency = positive(option, value);
+                case "--webhook-hosts" -> hosts = positive(option, value);
                 case "--stall-seconds" -> stall = positive(option, value);
                 case "--warm-up" -> warmUp = positive(option, value);
                 case "--hold-margin" -> holdMargin = Duration.ofSeconds(positive(option, value));
@@ -138,6 +142,10 @@ public final class HeraldBenchmark {
             // quiet hours are a daily window: a margin near a day would wrap around it
             throw new IllegalArgumentException("--hold-margin takes at most 3600 seconds");
         }
+        if (hosts > WebhookSink.MOST_HOSTS) {
+            // one loopback address each, from 127.0.0.2 to 127.0.0.254
+            throw new IllegalArgumentException("--webhook-hosts takes at most " + WebhookSink.MOST_HOSTS);
+        }
         if (!List.of("auto", "postfix", "java").contains(sink)) {
             throw new IllegalArgumentException("--smtp-sink takes auto, postfix or java");
         }
@@ -145,7 +153,8 @@ public final class HeraldBenchmark {
         try {
             chosen = Scenario.parse(scenarios);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--scenario takes email, webhook, mixed, latency, held-webhook or all");
+            throw new IllegalArgumentException(
+                    "--scenario takes email, webhook, webhook-tls, mixed, latency, held-webhook or all");
         }
         return new BenchmarkOptions(
                 n,
@@ -155,6 +164,7 @@ public final class HeraldBenchmark {
                 sink,
                 connections,
                 concurrency,
+                hosts,
                 100,
                 20,
                 jvm,

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,6 +47,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the same broker and sinks do for a bare client on this machine, right after Herald's run:
@@ -217,7 +219,10 @@ final class RawCeilings {
         return awaitReceipts(sink, before, count, started);
     }
 
-    /** N signed POSTs from the JDK's HttpClient with {@code concurrency} requests in flight. */
+    /**
+     * N signed POSTs from the JDK's HttpClient with {@code concurrency} requests in flight; to https URLs trusting
+     * what {@code tls} trusts (null: the JVM's trust store), as notifications does.
+     */
     static Rate webhooks(
             IntFunction<URI> endpointUrls,
             IntFunction<String> endpointIds,
@@ -225,9 +230,13 @@ final class RawCeilings {
             int concurrency,
             int count,
             byte[] body,
-            Receipts sink) {
-        HttpClient http =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Receipts sink,
+            @Nullable SSLContext tls) {
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        HttpClient http = client.build();
         WebhookSignatures signatures = new WebhookSignatures(masterKey);
         int before = sink.count();
         AtomicInteger failures = new AtomicInteger();

@@ -7,6 +7,11 @@ import java.util.Locale;
 enum Scenario {
     EMAIL(List.of(Channel.EMAIL)),
     WEBHOOK(List.of(Channel.WEBHOOK)),
+    /**
+     * One webhook each, over https to many receivers on distinct loopback addresses ({@code --webhook-hosts}), as
+     * production posts: a TLS handshake per connection, encrypted bodies, connections bounded per host.
+     */
+    WEBHOOK_TLS(List.of(Channel.WEBHOOK)),
     MIXED(List.of(Channel.EMAIL, Channel.WEBHOOK)),
     /** 100 subscribers by email, 20 changes spaced out on an idle system. */
     LATENCY(List.of(Channel.EMAIL)),
@@ -27,6 +32,11 @@ enum Scenario {
 
     List<Channel> channels() {
         return channels;
+    }
+
+    /** Whether its webhooks go over https to many hosts rather than over http to one. */
+    boolean overTls() {
+        return this == WEBHOOK_TLS;
     }
 
     /** As the command line spells it: {@code held-webhook}. */

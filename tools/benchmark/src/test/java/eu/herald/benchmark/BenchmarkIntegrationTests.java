@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.herald.benchmark.report.Results;
 import eu.herald.benchmark.report.Results.ScenarioResult;
+import eu.herald.benchmark.sink.WebhookSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +94,31 @@ class BenchmarkIntegrationTests {
         assertThat(webhook.correctness().exact()).isTrue();
     }
 
+    @Test
+    void postsEachOfTheSeededMunicipalitiesOneWebhookOverHttpsToManyHosts() {
+        Path folder = Path.of("target", "benchmark-smoke-webhook-tls").toAbsolutePath();
+        BenchmarkStack.deleteRecursively(folder);
+        BenchmarkOptions options = options(Scenario.WEBHOOK_TLS);
+
+        try (BenchmarkStack stack = BenchmarkStack.start(options, Scenario.WEBHOOK_TLS, folder)) {
+            ScenarioResult tls = new FanOutRun(options, Scenario.WEBHOOK_TLS).run(stack);
+
+            assertThat(tls.name()).isEqualTo("webhook-tls");
+            assertThat(tls.correctness().distinctReceived()).isEqualTo(MUNICIPALITIES);
+            assertThat(tls.correctness().exact()).isTrue();
+            WebhookSink sink = stack.webhooks();
+            assertThat(sink.urlOf(UUID.randomUUID().toString()).getScheme()).isEqualTo("https");
+            assertThat(sink.hostsReached()).isGreaterThan(1);
+            // the warm-up's and the measured change's deliveries at least, then the bare client's
+            assertThat(sink.arrivalsOverTls()).isGreaterThanOrEqualTo(2L * MUNICIPALITIES);
+            assertThat(sink.tlsProtocol()).startsWith("TLSv1.");
+            assertThat(tls.ceilings())
+                    .filteredOn(ceiling -> ceiling.name().startsWith("bare JDK HttpClient"))
+                    .singleElement()
+                    .satisfies(ceiling -> assertThat(ceiling.how()).contains("https"));
+        }
+    }
+
     private static BenchmarkOptions options(Scenario scenario) {
         return new BenchmarkOptions(
                 MUNICIPALITIES,
@@ -101,6 +128,7 @@ class BenchmarkIntegrationTests {
                 "auto",
                 4,
                 4,
+                64,
                 10,
                 2,
                 // a smoke run: the quick-starting JVM of the local stack

@@ -24,6 +24,23 @@ class HeraldBenchmarkTests {
     }
 
     @Test
+    void parsesTheTlsScenarioAndItsHostsAndRunsItWithAll() throws IOException {
+        BenchmarkOptions options = parse("--scenario", "webhook,webhook-tls", "--webhook-hosts", "32");
+
+        assertThat(options.scenarios()).containsExactly(Scenario.WEBHOOK, Scenario.WEBHOOK_TLS);
+        assertThat(options.webhookHosts()).isEqualTo(32);
+        assertThat(parse().scenarios()).contains(Scenario.WEBHOOK, Scenario.WEBHOOK_TLS);
+        assertThat(parse().webhookHosts()).isEqualTo(64);
+    }
+
+    @Test
+    void refusesMoreWebhookHostsThanTheLoopbackAddressesTheSinkUses() throws IOException {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> parse("--webhook-hosts", "254"))
+                .withMessageContaining("--webhook-hosts");
+    }
+
+    @Test
     void endsTheQuietWindowLaterTheLargerTheFanOut() throws IOException {
         BenchmarkOptions options = parse("--scenario", "held-webhook");
 

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency webhooks posted at once per instance
  * @param maxPerHost connections at once to one destination (scheme, host, port): how hard one receiver is pushed
  * @param maxConnections pooled connections in all
+ * @param sslBundle the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material checks https
+ *     receivers' certificates (receivers in the operator's network with a private authority's certificate);
+ *     without it, the JVM's trust store
  */
 @Validated
 @ConfigurationProperties("herald.notifications.webhooks")
@@ -36,4 +39,5 @@ record WebhookProperties(
         @DefaultValue("15s") Duration timeout,
         @DefaultValue("16") @Min(1) int concurrency,
         @DefaultValue("4") @Min(1) int maxPerHost,
-        @DefaultValue("200") @Min(1) int maxConnections) {}
+        @DefaultValue("200") @Min(1) int maxConnections,
+        @Nullable String sslBundle) {}

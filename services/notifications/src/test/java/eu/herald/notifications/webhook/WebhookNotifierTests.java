@@ -104,7 +104,8 @@ class WebhookNotifierTests {
                     Duration.ofSeconds(15),
                     1,
                     1,
-                    1);
+                    1,
+                    null);
             WebhookNotifier notifier = new WebhookNotifier(
                     sender, null, new SessionChangeEvents(JsonMapper.builder().build()), properties, Clock.systemUTC());
             EndpointId endpointId = new EndpointId(UUID.randomUUID());

@@ -56,7 +56,8 @@ class WebhookRemindersAndDigestsIntegrationTests {
                     Duration.ofSeconds(15),
                     1,
                     1,
-                    1),
+                    1,
+                    null),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
