@@ -18,13 +18,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,6 +43,8 @@ public class Dispatch implements DisposableBean {
     private final RetryPolicy retries = new RetryPolicy(schedules);
     private final DeliveryMetrics metrics;
     private final ChannelWorkers workers = new ChannelWorkers();
+    private final UnrecordedSends unrecorded = new UnrecordedSends();
+    private final AttemptLoop attempts = new AttemptLoop(workers, unrecorded, this::attempt, this::record);
     private final DeliveryClaims claims;
     private final Overtaking overtaking;
     private final Planning planning;
@@ -86,7 +81,9 @@ public class Dispatch implements DisposableBean {
                     channel,
                     new RetrySchedule(
                             notifier.retrySchedule().orElse(properties.retrySchedule()), properties.jitter()));
-            this.workers.add(channel, notifier.concurrency().orElse(properties.workers()));
+            int concurrency = notifier.concurrency().orElse(properties.workers());
+            this.workers.add(channel, concurrency);
+            this.unrecorded.add(channel, concurrency);
         }
         this.planning =
                 new Planning(this.notifiers.keySet(), new DeliveryTiming(properties.urgentLeadTime()), coalescing);
@@ -103,7 +100,7 @@ public class Dispatch implements DisposableBean {
         Map<DeliveryId, Job> planned = planning.plan(requests, now, lease);
         List<Delivery> held = deliveries.record(
                 requests, planned.values().stream().map(Job::delivery).toList(), now, lease);
-        return attemptAll(
+        return attempts.run(
                 held.stream().map(delivery -> planned.get(delivery.id())).toList(), List.of());
     }
 
@@ -139,7 +136,7 @@ public class Dispatch implements DisposableBean {
                 jobs.add(Job.digest(digest, endpoint));
             }
         }
-        attemptAll(jobs, unknown);
+        attempts.run(jobs, unknown);
         return Math.max(all.size(), digests.size());
     }
 
@@ -152,58 +149,8 @@ public class Dispatch implements DisposableBean {
         return now.plus(properties.lease()).truncatedTo(ChronoUnit.MICROS);
     }
 
-    /**
-     * Attempts the jobs on their channels' workers and records the attempts as they complete: whatever has
-     * completed by the time the previous record is committed goes into the next transaction. So a burst of fast
-     * sends costs a few transactions, not one per send, and a slow send never holds back the record of the others.
-     * A crash after a send and before its commit repeats that send (DESIGN.md: at least once toward the outside,
-     * with stable ids the receivers deduplicate on; ADR 0009).
-     */
-    private List<DeliveryAttempted> attemptAll(List<Job> jobs, List<Attempted> alreadyDecided) {
-        BlockingQueue<Future<List<Attempted>>> completed = new LinkedBlockingQueue<>();
-        Map<Channel, CompletionService<List<Attempted>>> channels = new EnumMap<>(Channel.class);
-        int running = 0;
-        for (Job job : jobs) {
-            ExecutorService channelWorkers = workers.of(job.delivery().channel());
-            if (channelWorkers != null) {
-                channels.computeIfAbsent(
-                                job.delivery().channel(),
-                                channel -> new ExecutorCompletionService<>(channelWorkers, completed))
-                        .submit(() -> attempt(job));
-                running++;
-            }
-        }
-        List<DeliveryAttempted> recorded = new ArrayList<>(jobs.size() + alreadyDecided.size());
-        List<Attempted> ready = new ArrayList<>(alreadyDecided);
-        try {
-            while (running > 0) {
-                running -= collect(completed.take(), ready);
-                for (Future<List<Attempted>> next = completed.poll(); next != null; next = completed.poll()) {
-                    running -= collect(next, ready);
-                }
-                recorded.addAll(record(ready));
-            }
-        } catch (InterruptedException e) {
-            // attempts not recorded yet keep their leases, which hand them to another attempt
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while attempting deliveries", e);
-        }
-        recorded.addAll(record(ready));
-        return recorded;
-    }
-
-    private static int collect(Future<List<Attempted>> attempt, List<Attempted> ready) throws InterruptedException {
-        try {
-            ready.addAll(attempt.get());
-            return 1;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("attempting a delivery failed", e.getCause());
-        }
-    }
-
-    private List<DeliveryAttempted> record(List<Attempted> ready) {
-        List<DeliveryAttempted> recorded = outcomes.recordAttempts(List.copyOf(ready), clock.instant());
-        ready.clear();
+    private List<DeliveryAttempted> record(List<Attempted> attempted) {
+        List<DeliveryAttempted> recorded = outcomes.recordAttempts(attempted, clock.instant());
         recorded.forEach(metrics::recorded);
         return recorded;
     }
