@@ -1,7 +1,6 @@
 package eu.herald.benchmark;
 
 import eu.herald.testsupport.KafkaBroker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,43 +87,30 @@ final class FaultSuite {
     }
 
     static FaultOptions parse(String[] args, Path repository) {
-        if (!Files.isDirectory(repository.resolve("services"))) {
-            throw new IllegalArgumentException("Run this from the Herald repository, best through ./herald-benchmark");
-        }
-        int n = 20_000;
-        String faults = "all";
-        int notifiers = 3;
-        int subscriptions = 2;
-        int kills = 3;
-        boolean oneStack = false;
-        long outage = 300;
-        long restartAfter = 5;
-        List<String> jvm = BenchmarkOptions.SERVICE_JVM;
-        Path output = repository.resolve("tools").resolve("benchmark").resolve("results");
-        List<String> arguments = new ArrayList<>(Arrays.asList(args));
-        while (!arguments.isEmpty()) {
-            String option = arguments.remove(0);
-            if (option.equals("--one-stack")) {
-                oneStack = true;
-                continue;
-            }
-            if (arguments.isEmpty()) {
-                throw new IllegalArgumentException("Missing a value after " + option);
-            }
-            String value = arguments.remove(0);
-            switch (option) {
-                case "--n" -> n = HeraldBenchmark.positive(option, value);
-                case "--fault" -> faults = value;
-                case "--notifiers" -> notifiers = HeraldBenchmark.positive(option, value);
-                case "--subscriptions" -> subscriptions = HeraldBenchmark.positive(option, value);
-                case "--kills" -> kills = HeraldBenchmark.positive(option, value);
-                case "--outage" -> outage = HeraldBenchmark.positive(option, value);
-                case "--restart-after" -> restartAfter = HeraldBenchmark.positive(option, value);
-                case "--service-jvm" -> jvm = List.of(value.trim().split("\\s+"));
-                case "--output" -> output = repository.resolve(value);
-                default -> throw new IllegalArgumentException("Unknown option " + option);
-            }
-        }
+        CommandLine line = CommandLine.parse(
+                args,
+                repository,
+                Set.of(
+                        "--n",
+                        "--fault",
+                        "--notifiers",
+                        "--subscriptions",
+                        "--kills",
+                        "--outage",
+                        "--restart-after",
+                        "--service-jvm",
+                        "--output"),
+                Set.of("--one-stack"));
+        int n = line.positive("--n", 20_000);
+        String faults = line.value("--fault", "all");
+        int notifiers = line.positive("--notifiers", 3);
+        int subscriptions = line.positive("--subscriptions", 2);
+        int kills = line.positive("--kills", 3);
+        boolean oneStack = line.has("--one-stack");
+        long outage = line.positive("--outage", 300);
+        long restartAfter = line.positive("--restart-after", 5);
+        List<String> jvm = line.serviceJvm();
+        Path output = line.output(repository);
         List<Fault> chosen;
         try {
             chosen = Fault.parse(faults);

@@ -4,7 +4,6 @@ import eu.herald.benchmark.report.ResultFiles;
 import eu.herald.benchmark.report.Results;
 import eu.herald.benchmark.report.Results.ScenarioResult;
 import eu.herald.benchmark.sink.WebhookSink;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,48 +96,37 @@ public final class HeraldBenchmark {
     }
 
     static BenchmarkOptions parse(String[] args, Path repository) {
-        if (!Files.isDirectory(repository.resolve("services"))) {
-            throw new IllegalArgumentException("Run this from the Herald repository, best through ./herald-benchmark");
-        }
-        int n = 100_000;
-        String scenarios = "all";
-        String sink = "auto";
-        int connections = 4;
-        int concurrency = 16;
-        int hosts = 64;
-        long stall = 30;
+        CommandLine line = CommandLine.parse(
+                args,
+                repository,
+                Set.of(
+                        "--n",
+                        "--scenario",
+                        "--smtp-sink",
+                        "--smtp-connections",
+                        "--webhook-concurrency",
+                        "--webhook-hosts",
+                        "--stall-seconds",
+                        "--warm-up",
+                        "--hold-margin",
+                        "--service-jvm",
+                        "--output"),
+                Set.of("--no-ceilings"));
+        int n = line.positive("--n", 100_000);
+        String scenarios = line.value("--scenario", "all");
+        String sink = line.value("--smtp-sink", "auto");
+        int connections = line.positive("--smtp-connections", 4);
+        int concurrency = line.positive("--webhook-concurrency", 16);
+        int hosts = line.positive("--webhook-hosts", 64);
+        long stall = line.positive("--stall-seconds", 30);
         // as many as the measured change: a smaller first fan-out left the C2 compiler busy through the measured one
-        int warmUp = 0;
-        boolean ceilings = true;
-        @Nullable Duration holdMargin = null;
-        List<String> jvm = BenchmarkOptions.SERVICE_JVM;
-        Path output = repository.resolve("tools").resolve("benchmark").resolve("results");
-        List<String> arguments = new ArrayList<>(Arrays.asList(args));
-        while (!arguments.isEmpty()) {
-            String option = arguments.remove(0);
-            if (option.equals("--no-ceilings")) {
-                ceilings = false;
-                continue;
-            }
-            if (arguments.isEmpty()) {
-                throw new IllegalArgumentException("Missing a value after " + option);
-            }
-            String value = arguments.remove(0);
-            switch (option) {
-                case "--n" -> n = positive(option, value);
-                case "--scenario" -> scenarios = value;
-                case "--smtp-sink" -> sink = value;
-                case "--smtp-connections" -> connections = positive(option, value);
-                case "--webhook-concurrency" -> concurrency = positive(option, value);
-                case "--webhook-hosts" -> hosts = positive(option, value);
-                case "--stall-seconds" -> stall = positive(option, value);
-                case "--warm-up" -> warmUp = positive(option, value);
-                case "--hold-margin" -> holdMargin = Duration.ofSeconds(positive(option, value));
-                case "--service-jvm" -> jvm = List.of(value.trim().split("\\s+"));
-                case "--output" -> output = repository.resolve(value);
-                default -> throw new IllegalArgumentException("Unknown option " + option);
-            }
-        }
+        int warmUp = line.positive("--warm-up", n);
+        boolean ceilings = !line.has("--no-ceilings");
+        @Nullable Duration holdMargin = line.has("--hold-margin")
+                ? Duration.ofSeconds(line.positive("--hold-margin", 0))
+                : null;
+        List<String> jvm = line.serviceJvm();
+        Path output = line.output(repository);
         if (holdMargin != null && holdMargin.compareTo(Duration.ofHours(1)) > 0) {
             // quiet hours are a daily window: a margin near a day would wrap around it
             throw new IllegalArgumentException("--hold-margin takes at most 3600 seconds");
@@ -169,20 +158,8 @@ public final class HeraldBenchmark {
                 20,
                 jvm,
                 Duration.ofSeconds(stall),
-                warmUp == 0 ? n : warmUp,
+                warmUp,
                 ceilings,
                 holdMargin);
-    }
-
-    static int positive(String option, String value) {
-        try {
-            int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " takes a positive number, not " + value);
     }
 }
