@@ -75,7 +75,9 @@ final class CommandLine {
     /** The services' JVM options, {@code --service-jvm "-Xms128m -Xmx1g"}. */
     List<String> serviceJvm() {
         String value = values.get("--service-jvm");
-        return value == null ? BenchmarkOptions.SERVICE_JVM : List.of(value.trim().split("\\s+"));
+        return value == null
+                ? BenchmarkOptions.SERVICE_JVM
+                : List.of(value.trim().split("\\s+"));
     }
 
     /** Where the results go, {@code --output}, relative to the repository. */

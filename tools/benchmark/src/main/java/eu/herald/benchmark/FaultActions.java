@@ -48,6 +48,9 @@ final class FaultActions {
     private final List<CompletableFuture<Void>> restarts = new ArrayList<>();
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong kills = new AtomicLong();
+    /** The labels of the instances killed and not ready again yet. */
+    private final Set<String> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private volatile boolean over;
     private @Nullable TopicWatch uncommitted;
     private final AtomicLong produced = new AtomicLong();
@@ -85,9 +88,9 @@ final class FaultActions {
         List<ServiceInstance> notifiers = stack.notifiers();
         int next = 1;
         for (double at : options.killPoints()) {
-            // a kill that leaves no notifier holding partitions would say nothing about taking work over; the victim
-            // is chosen ahead, so that the kill itself happens at its point of progress
-            if (!await(() -> holdingPartitions() >= 2)) {
+            // a kill that leaves no notifier up would say nothing about taking work over: the one killed before must
+            // be back. The victim is chosen ahead, so that the kill itself happens at its point of progress
+            if (!await(() -> up(notifiers) >= 2 && holdingPartitions() >= 2)) {
                 notes.add("The fan-out ended before the kill planned at " + percent(at) + ".");
                 return;
             }
@@ -96,6 +99,7 @@ final class FaultActions {
                 ServiceInstance candidate = notifiers.get((next + tried) % notifiers.size());
                 // one that does its share: running and holding partitions (not one still starting again)
                 if (candidate.isRunning()
+                        && !restarting.contains(candidate.label())
                         && !memberIds(FaultStack.DISPATCH_GROUP, candidate.label())
                                 .isEmpty()) {
                     victim = candidate;
@@ -267,9 +271,20 @@ final class FaultActions {
     }
 
     private void restartLater(ServiceInstance victim) {
+        restarting.add(victim.label());
         FanOutRun.pause(options.restartAfter().toMillis());
         mark("restarting " + victim.label());
-        restarts.add(FaultStack.restart(victim).thenRun(() -> mark(victim.label() + " ready again")));
+        restarts.add(FaultStack.restart(victim).thenRun(() -> {
+            restarting.remove(victim.label());
+            mark(victim.label() + " ready again");
+        }));
+    }
+
+    /** How many of the instances run and are not starting again after a kill. */
+    private long up(List<ServiceInstance> instances) {
+        return instances.stream()
+                .filter(instance -> instance.isRunning() && !restarting.contains(instance.label()))
+                .count();
     }
 
     /** Tells the steps still waiting for progress that the run is over. */

@@ -122,9 +122,8 @@ public final class HeraldBenchmark {
         // as many as the measured change: a smaller first fan-out left the C2 compiler busy through the measured one
         int warmUp = line.positive("--warm-up", n);
         boolean ceilings = !line.has("--no-ceilings");
-        @Nullable Duration holdMargin = line.has("--hold-margin")
-                ? Duration.ofSeconds(line.positive("--hold-margin", 0))
-                : null;
+        @Nullable
+        Duration holdMargin = line.has("--hold-margin") ? Duration.ofSeconds(line.positive("--hold-margin", 0)) : null;
         List<String> jvm = line.serviceJvm();
         Path output = line.output(repository);
         if (holdMargin != null && holdMargin.compareTo(Duration.ofHours(1)) > 0) {
