@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,16 +32,20 @@ final class AttemptLoop {
     private final UnrecordedSends unrecorded;
     private final Function<Job, List<Attempted>> attempt;
     private final Function<List<Attempted>, List<DeliveryAttempted>> recordAll;
+    private final Consumer<List<Delivery>> abandon;
 
     /**
      * @param attempt one job's send and what it came to (nothing when the job was taken over meanwhile)
      * @param recordAll commits attempts in one transaction
+     * @param abandon takes the deliveries of a round that failed, whose attempts may be unrecorded
      */
     AttemptLoop(
             ChannelWorkers workers,
             UnrecordedSends unrecorded,
             Function<Job, List<Attempted>> attempt,
-            Function<List<Attempted>, List<DeliveryAttempted>> recordAll) {
+            Function<List<Attempted>, List<DeliveryAttempted>> recordAll,
+            Consumer<List<Delivery>> abandon) {
+        this.abandon = abandon;
         this.workers = workers;
         this.unrecorded = unrecorded;
         this.attempt = attempt;
@@ -64,6 +69,7 @@ final class AttemptLoop {
             }
         }
         List<DeliveryAttempted> recorded = new ArrayList<>(jobs.size() + alreadyDecided.size());
+        boolean done = false;
         List<Attempted> ready = new ArrayList<>(alreadyDecided);
         // sends collected and not recorded yet, whose permits go back once their record is committed
         Map<Channel, Integer> held = new EnumMap<>(Channel.class);
@@ -79,6 +85,7 @@ final class AttemptLoop {
                 unrecorded.release(held);
             }
             recorded.addAll(recordAll(ready));
+            done = true;
         } catch (InterruptedException e) {
             // attempts not recorded yet keep their leases, which hand them to another attempt
             Thread.currentThread().interrupt();
@@ -87,6 +94,10 @@ final class AttemptLoop {
             abandoned.set(true);
             unrecorded.release(held);
             awaitAbandoned(completed, running);
+            if (!done) {
+                abandon.accept(
+                        jobs.stream().flatMap(job -> job.deliveries().stream()).toList());
+            }
         }
         return recorded;
     }

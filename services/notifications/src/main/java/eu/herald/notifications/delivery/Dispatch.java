@@ -44,7 +44,7 @@ public class Dispatch implements DisposableBean {
     private final DeliveryMetrics metrics;
     private final ChannelWorkers workers = new ChannelWorkers();
     private final UnrecordedSends unrecorded = new UnrecordedSends();
-    private final AttemptLoop attempts = new AttemptLoop(workers, unrecorded, this::attempt, this::record);
+    private final AttemptLoop attempts;
     private final DeliveryClaims claims;
     private final Overtaking overtaking;
     private final Planning planning;
@@ -66,6 +66,7 @@ public class Dispatch implements DisposableBean {
             Liveness liveness) {
         this.deliveries = deliveries;
         this.liveness = liveness;
+        this.attempts = new AttemptLoop(workers, unrecorded, this::attempt, this::record, liveness::abandoned);
         this.traced = new TracedSends(traces);
         this.claims = claims;
         this.overtaking = overtaking;

@@ -9,7 +9,11 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +68,12 @@ class Liveness implements InitializingBean, DisposableBean {
                                   and d.status in ('PENDING', 'RETRYING', 'SCHEDULED'))
             """;
 
+    private static final String RELEASE = """
+            update delivery set next_attempt_at = :now
+             where delivery_id in (:ids) and claimed_by = :instance
+               and status in ('PENDING', 'RETRYING', 'SCHEDULED') and next_attempt_at > :now
+            """;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeliveryProperties properties;
@@ -74,6 +84,9 @@ class Liveness implements InitializingBean, DisposableBean {
         return thread;
     });
     private final Counter handedOver;
+    /** Deliveries whose attempts could not be recorded (the database went away): due again once it answers. */
+    private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
+
     private volatile Instant aliveUntil = Instant.MIN;
 
     Liveness(JdbcClient jdbc, Clock clock, DeliveryProperties properties, MeterRegistry registry) {
@@ -109,10 +122,20 @@ class Liveness implements InitializingBean, DisposableBean {
         log.info("notifier {} registered, alive for {} at a time", instance, properties.aliveFor());
     }
 
-    /** Renews this instance's liveness, then hands over the deliveries of lapsed instances. */
+    /**
+     * Deliveries this instance claimed and attempted, or was about to, whose record failed: they stay claimed by this
+     * instance, alive, until their lease runs out (5 minutes). The next heartbeat that reaches the database makes them
+     * due instead, and their next claim records them as taken over: they may have been sent.
+     */
+    void abandoned(Collection<Delivery> deliveries) {
+        deliveries.forEach(delivery -> abandoned.add(delivery.id().value()));
+    }
+
+    /** Renews this instance's liveness, then hands over the deliveries of lapsed instances and its abandoned ones. */
     void beat() {
         try {
             renew();
+            releaseAbandoned();
             int count = handOver();
             if (count > 0) {
                 handedOver.increment(count);
@@ -139,6 +162,26 @@ class Liveness implements InitializingBean, DisposableBean {
                 "notifier {} had lapsed (a long pause, or its clock jumped): others may have taken over its deliveries",
                 instance);
         register(now, until);
+    }
+
+    private void releaseAbandoned() {
+        List<UUID> ids = List.copyOf(abandoned);
+        if (ids.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        int released = jdbc.sql(RELEASE)
+                .param("now", timestamp(now))
+                .param("ids", ids)
+                .param("instance", instance)
+                .update();
+        ids.forEach(abandoned::remove);
+        if (released > 0) {
+            handedOver.increment(released);
+            log.warn(
+                    "{} deliveries whose attempts could not be recorded are due again; they may have been sent",
+                    released);
+        }
     }
 
     /** Makes the deliveries held by lapsed instances due now; returns how many. */

@@ -66,7 +66,8 @@ class AttemptLoopTests {
                     return attempted.stream()
                             .map(attempt -> (DeliveryAttempted) null)
                             .toList();
-                });
+                },
+                abandoned -> {});
 
         List<DeliveryAttempted> recorded = loop.run(jobs(40), List.of());
 
@@ -77,10 +78,11 @@ class AttemptLoopTests {
     }
 
     @Test
-    void givesThePermitsBackWhenARecordFails() {
+    void givesThePermitsBackAndTheDeliveriesUpWhenARecordFails() {
         workers.add(Channel.WEBHOOK, WORKERS);
         unrecorded.add(Channel.WEBHOOK, WORKERS);
         AtomicInteger records = new AtomicInteger();
+        List<Delivery> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
         AttemptLoop loop = new AttemptLoop(
                 workers,
                 unrecorded,
@@ -94,10 +96,16 @@ class AttemptLoopTests {
                     return attempted.stream()
                             .map(attempt -> (DeliveryAttempted) null)
                             .toList();
-                });
+                },
+                abandoned::addAll);
+        List<Job> failing = jobs(20);
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> loop.run(jobs(20), List.of())))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> loop.run(failing, List.of())))
                 .hasMessage("the database went away");
+        // every delivery of the round is given up to the heartbeat, which makes it due again once the database answers
+        assertThat(abandoned)
+                .containsExactlyInAnyOrderElementsOf(
+                        failing.stream().map(Job::delivery).toList());
         // every permit is back: a later round is not starved, and sends all it has
         assertThat(loop.run(jobs(20), List.of())).hasSize(20);
     }

@@ -175,6 +175,21 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
         }
     }
 
+    @Test
+    void makesDueAtOnceWhatItsOwnRecordCouldNotKeepAndShowsItMayHaveBeenSentTwice() throws Exception {
+        // as a round whose commit failed (the database went away) leaves it: claimed by this live instance, with the
+        // rest of its 5-minute lease to run
+        Delivery delivery = heldBy(liveness.instance());
+
+        liveness.abandoned(List.of(delivery));
+
+        await().atMost(AT_ONCE)
+                .untilAsserted(() -> assertThat(statusOf(delivery)).isEqualTo(DeliveryStatus.SENT));
+        assertThat(TestSmtp.withMessageId("<" + delivery.id() + "@herald>")).hasSize(1);
+        assertThat(deliveries.takeover(delivery.id()))
+                .hasValueSatisfying(takeover -> assertThat(takeover.from()).isEqualTo(liveness.instance()));
+    }
+
     /** A pending email delivery with a 5-minute lease, held by {@code instance}. */
     private Delivery heldBy(String instance) {
         Endpoint endpoint = email("lease-" + UUID.randomUUID() + "@herald-tests.example");
