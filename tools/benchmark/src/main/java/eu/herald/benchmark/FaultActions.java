@@ -136,7 +136,7 @@ final class FaultActions {
 
     private void killMatcher(Catalogue.Change change, FaultLedger ledger) {
         TopicPartition partition = new TopicPartition(Catalogue.CHANGES, change.partition());
-        long requests = options.municipalities();
+        long requests = options.municipalitiesFor(Fault.SUBSCRIPTIONS_KILL);
         long enough = Math.max(1, requests / 10);
         if (!await(() -> produced.get() >= enough)) {
             notes.add("The matcher wrote no requests to kill it during.");

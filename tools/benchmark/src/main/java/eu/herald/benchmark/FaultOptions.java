@@ -8,6 +8,7 @@ import java.util.List;
  * How to run the fault suite.
  *
  * @param municipalities N, each with an email and a webhook endpoint: 2N deliveries per run
+ * @param scaleOutMunicipalities N of {@code scale-out}, whose fan-out must outlast the start of two instances
  * @param notifiers notifications instances in their consumer group (one at the start of {@code scale-out})
  * @param subscriptions subscriptions instances in their consumer groups
  * @param kills how many times {@code notifier-kill} kills a notifier, spread from 20 to 80 % of the deliveries
@@ -19,6 +20,7 @@ import java.util.List;
  */
 record FaultOptions(
         int municipalities,
+        int scaleOutMunicipalities,
         List<Fault> faults,
         Path repository,
         Path output,
@@ -34,6 +36,11 @@ record FaultOptions(
     FaultOptions {
         faults = List.copyOf(faults);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /** The municipalities seeded for the fault. */
+    int municipalitiesFor(Fault fault) {
+        return fault == Fault.SCALE_OUT ? scaleOutMunicipalities : municipalities;
     }
 
     /** Where in the fan-out each notifier kill happens: 50 % for one, else evenly from 20 to 80 %. */

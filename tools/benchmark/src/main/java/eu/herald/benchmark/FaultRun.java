@@ -49,7 +49,7 @@ final class FaultRun {
     FaultResult run(FaultStack faults) {
         BenchmarkStack stack = faults.stack();
         durability = stack.herald().postgresDurability();
-        int n = options.municipalities();
+        int n = options.municipalitiesFor(fault);
         log.info("{}: seeding {} municipalities", fault.label(), n);
         List<Endpoint> endpoints =
                 Municipalities.seed(stack.jdbcUrl("subscriptions"), n, Scenario.MIXED.channels(), stack.webhooks());

@@ -22,7 +22,7 @@ final class FaultSuite {
 
     private static final Logger log = LoggerFactory.getLogger(FaultSuite.class);
     static final String USAGE = """
-            Usage: ./herald-benchmark faults [--n 20000]
+            Usage: ./herald-benchmark faults [--n 20000] [--scale-out-n <4 n>]
                      [--fault all|notifier-kill|subscriptions-kill|broker-kill|broker-restart|sink-outage|postgres-kill|scale-out (or a comma list)]
                      [--notifiers 3] [--subscriptions 2] [--kills 3] [--outage 300] [--restart-after 5] [--one-stack]
                      [--service-jvm "-Xms128m -Xmx1g"] [--output tools/benchmark/results]""";
@@ -92,6 +92,7 @@ final class FaultSuite {
                 repository,
                 Set.of(
                         "--n",
+                        "--scale-out-n",
                         "--fault",
                         "--notifiers",
                         "--subscriptions",
@@ -102,6 +103,8 @@ final class FaultSuite {
                         "--output"),
                 Set.of("--one-stack"));
         int n = line.positive("--n", 20_000);
+        // joining instances take a minute or more to start beside a fan-out on two cores: the fan-out must outlast it
+        int scaleOutN = line.positive("--scale-out-n", 4 * n);
         String faults = line.value("--fault", "all");
         int notifiers = line.positive("--notifiers", 3);
         int subscriptions = line.positive("--subscriptions", 2);
@@ -127,6 +130,7 @@ final class FaultSuite {
         }
         return new FaultOptions(
                 n,
+                scaleOutN,
                 chosen,
                 repository,
                 output,

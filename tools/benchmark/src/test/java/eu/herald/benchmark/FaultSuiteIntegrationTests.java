@@ -29,6 +29,7 @@ class FaultSuiteIntegrationTests {
         BenchmarkStack.deleteRecursively(folder);
         FaultOptions options = new FaultOptions(
                 MUNICIPALITIES,
+                MUNICIPALITIES,
                 List.of(Fault.NOTIFIER_KILL, Fault.BROKER_RESTART, Fault.SINK_OUTAGE),
                 REPOSITORY,
                 folder,
