@@ -3,7 +3,9 @@ package eu.herald.benchmark;
 import eu.herald.benchmark.FaultResult.Event;
 import eu.herald.benchmark.FaultResult.Recovery;
 import eu.herald.benchmark.sink.Receipts;
+import eu.herald.local.LocalStack;
 import eu.herald.local.ServiceInstance;
+import eu.herald.testsupport.KafkaBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,7 +92,7 @@ final class FaultActions {
         for (double at : options.killPoints()) {
             // a kill that leaves no notifier up would say nothing about taking work over: the one killed before must
             // be back. The victim is chosen ahead, so that the kill itself happens at its point of progress
-            if (!await(() -> up(notifiers) >= 2 && holdingPartitions() >= 2)) {
+            if (!await(() -> up(notifiers) >= 2 && stack.holdingPartitions() >= 2)) {
                 notes.add("The fan-out ended before the kill planned at " + percent(at) + ".");
                 return;
             }
@@ -100,7 +102,7 @@ final class FaultActions {
                 // one that does its share: running and holding partitions (not one still starting again)
                 if (candidate.isRunning()
                         && !restarting.contains(candidate.label())
-                        && !memberIds(FaultStack.DISPATCH_GROUP, candidate.label())
+                        && !stack.memberIds(FaultStack.DISPATCH_GROUP, candidate.label())
                                 .isEmpty()) {
                     victim = candidate;
                     next = (next + tried + 1) % notifiers.size();
@@ -110,8 +112,8 @@ final class FaultActions {
                 notes.add("No notifier held partitions to be killed at " + percent(at) + ".");
                 continue;
             }
-            String notifier = FaultLedger.notifierId(jdbc(), victim.label());
-            Set<String> members = memberIds(FaultStack.DISPATCH_GROUP, victim.label());
+            String notifier = FaultLedger.notifierId(stack.notifications(), victim.label());
+            Set<String> members = stack.memberIds(FaultStack.DISPATCH_GROUP, victim.label());
             if (!awaitProgress(at)) {
                 notes.add("The fan-out ended before the kill planned at " + percent(at) + ".");
                 return;
@@ -124,11 +126,11 @@ final class FaultActions {
             String when = " of " + victim.label() + ", killed at " + progress;
             recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
                     "its partitions taken over" + when,
-                    secondsUntil(killed, () -> !anyOf(FaultStack.DISPATCH_GROUP, members)),
+                    secondsUntil(killed, () -> !stack.anyOf(FaultStack.DISPATCH_GROUP, members)),
                     RESUME_LIMIT_SECONDS)));
             recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
                     "the deliveries it held taken over" + when,
-                    secondsUntil(killed, () -> heldBy(notifier) == 0),
+                    secondsUntil(killed, () -> stack.heldBy(notifier) == 0),
                     RESUME_LIMIT_SECONDS)));
             restartLater(victim);
         }
@@ -156,7 +158,7 @@ final class FaultActions {
             notes.add("No member of " + FaultStack.MATCHER_GROUP + " held " + partition + " to kill.");
             return;
         }
-        Set<String> members = memberIds(FaultStack.MATCHER_GROUP, victim.label());
+        Set<String> members = stack.memberIds(FaultStack.MATCHER_GROUP, victim.label());
         long committed = ledger.requests();
         long killed = Receipts.nowMicros();
         victim.kill();
@@ -169,7 +171,7 @@ final class FaultActions {
                 committed));
         recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
                 "the change's partition taken over from " + victim.label(),
-                secondsUntil(killed, () -> !anyOf(FaultStack.MATCHER_GROUP, members)),
+                secondsUntil(killed, () -> !stack.anyOf(FaultStack.MATCHER_GROUP, members)),
                 RESUME_LIMIT_SECONDS)));
         recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
                 "every request committed, from the kill",
@@ -179,60 +181,59 @@ final class FaultActions {
     }
 
     private void bounceBroker(boolean crash) {
-        if (!awaitProgress(0.3)) {
-            return;
-        }
-        long down = Receipts.nowMicros();
-        if (crash) {
-            stack.stack().herald().kafka().kill();
-            mark("SIGKILL the Kafka broker at 30 %");
-        } else {
-            stack.stack().herald().kafka().stop();
-            mark("Kafka broker stopped (SIGTERM) at 30 %");
-        }
-        FanOutRun.pause(options.restartAfter().toMillis());
-        stack.stack().herald().kafka().start();
-        long back = Receipts.nowMicros();
-        mark("Kafka broker back");
-        fromArrivals.add(arrivals -> new Recovery(
-                "deliveries back to half their rate, from the broker's return",
-                FaultTimeline.resumed(arrivals, down, back),
-                null));
+        KafkaBroker kafka = stack.stack().herald().kafka();
+        downAndBack(
+                crash ? kafka::kill : kafka::stop,
+                crash ? "SIGKILL the Kafka broker at 30 %" : "Kafka broker stopped (SIGTERM) at 30 %",
+                options.restartAfter(),
+                kafka::start,
+                "Kafka broker back",
+                "the broker's return");
     }
 
     private void takeSinksDown() {
-        if (!awaitProgress(0.3)) {
-            return;
-        }
-        long down = Receipts.nowMicros();
-        stack.stack().smtp().pause();
-        stack.stack().webhooks().pause();
-        mark("SMTP and webhook sinks down at 30 %");
-        FanOutRun.pause(options.outage().toMillis());
-        stack.stack().smtp().resume();
-        stack.stack().webhooks().resume();
-        long back = Receipts.nowMicros();
-        mark("sinks back");
-        fromArrivals.add(arrivals -> new Recovery(
-                "deliveries back to half their rate, from the sinks' return (the next retry)",
-                FaultTimeline.resumed(arrivals, down, back),
-                null));
+        BenchmarkStack sinks = stack.stack();
+        downAndBack(
+                () -> {
+                    sinks.smtp().pause();
+                    sinks.webhooks().pause();
+                },
+                "SMTP and webhook sinks down at 30 %",
+                options.outage(),
+                () -> {
+                    sinks.smtp().resume();
+                    sinks.webhooks().resume();
+                },
+                "sinks back",
+                "the sinks' return (the next retry)");
     }
 
     private void crashPostgres() {
+        LocalStack herald = stack.stack().herald();
+        downAndBack(
+                herald::crashPostgres,
+                "SIGKILL PostgreSQL (server and backends) at 30 %",
+                options.restartAfter(),
+                herald::restartPostgres,
+                "PostgreSQL back (crash recovery done)",
+                "PostgreSQL's return");
+    }
+
+    /** At 30 % of the deliveries, takes something away, then brings it back after a while. */
+    private void downAndBack(Runnable down, String gone, Duration away, Runnable up, String back, String fromWhen) {
         if (!awaitProgress(0.3)) {
             return;
         }
-        long down = Receipts.nowMicros();
-        stack.stack().herald().crashPostgres();
-        mark("SIGKILL PostgreSQL (server and backends) at 30 %");
-        FanOutRun.pause(options.restartAfter().toMillis());
-        stack.stack().herald().restartPostgres();
-        long back = Receipts.nowMicros();
-        mark("PostgreSQL back (crash recovery done)");
+        long downAt = Receipts.nowMicros();
+        down.run();
+        mark(gone);
+        FanOutRun.pause(away.toMillis());
+        up.run();
+        long backAt = Receipts.nowMicros();
+        mark(back);
         fromArrivals.add(arrivals -> new Recovery(
-                "deliveries back to half their rate, from PostgreSQL's return",
-                FaultTimeline.resumed(arrivals, down, back),
+                "deliveries back to half their rate, from " + fromWhen,
+                FaultTimeline.resumed(arrivals, downAt, backAt),
                 null));
     }
 
@@ -248,7 +249,7 @@ final class FaultActions {
         joining.forEach(ServiceInstance::awaitReady);
         mark(labels(joining) + " ready");
         int instances = stack.notifiers().size();
-        if (!await(() -> holdingPartitions() == instances)) {
+        if (!await(() -> stack.holdingPartitions() == instances)) {
             notes.add("The fan-out ended before all notifiers held partitions: no rate at " + instances + ".");
             rates.add(arrivals -> FaultTimeline.rate("one notifier", arrivals, origin, alone));
             return;
@@ -257,7 +258,7 @@ final class FaultActions {
         mark(instances + " notifiers hold partitions");
         await(() -> Receipts.nowMicros() - together > 10_000_000L || deliveries.received() >= expected * 0.85);
         ServiceInstance leaving = joining.get(0);
-        Set<String> members = memberIds(FaultStack.DISPATCH_GROUP, leaving.label());
+        Set<String> members = stack.memberIds(FaultStack.DISPATCH_GROUP, leaving.label());
         long term = Receipts.nowMicros();
         mark("SIGTERM " + leaving.label() + " (a rolling update)");
         leaving.stop();
@@ -266,7 +267,7 @@ final class FaultActions {
         rates.add(arrivals -> FaultTimeline.rate(instances + " notifiers", arrivals, together, term));
         recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
                 "partitions of " + leaving.label() + " taken over after its SIGTERM",
-                secondsUntil(term, () -> !anyOf(FaultStack.DISPATCH_GROUP, members)),
+                secondsUntil(term, () -> !stack.anyOf(FaultStack.DISPATCH_GROUP, members)),
                 RESUME_LIMIT_SECONDS)));
     }
 
@@ -351,40 +352,6 @@ final class FaultActions {
             FanOutRun.pause(200);
         }
         return null;
-    }
-
-    /** How many notifiers hold partitions of the requests now. */
-    private long holdingPartitions() {
-        return stack.members(FaultStack.DISPATCH_GROUP).stream()
-                .filter(member -> !member.partitions().isEmpty())
-                .map(FaultStack.Member::label)
-                .distinct()
-                .count();
-    }
-
-    private Set<String> memberIds(String group, String label) {
-        return stack.members(group).stream()
-                .filter(member -> member.label().equals(label))
-                .map(FaultStack.Member::id)
-                .collect(Collectors.toSet());
-    }
-
-    /** Whether any of the members is still in the group; true while the broker cannot tell. */
-    private boolean anyOf(String group, Set<String> members) {
-        List<FaultStack.Member> now = stack.members(group);
-        return now.isEmpty() || now.stream().anyMatch(member -> members.contains(member.id()));
-    }
-
-    private long heldBy(String notifier) {
-        try {
-            return FaultLedger.held(jdbc(), notifier);
-        } catch (IllegalStateException unavailable) {
-            return -1;
-        }
-    }
-
-    private String jdbc() {
-        return stack.stack().jdbcUrl("notifications");
     }
 
     private static String labels(List<ServiceInstance> instances) {

@@ -137,6 +137,43 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
+    /** How many notifiers hold partitions of the requests now. */
+    long holdingPartitions() {
+        return members(DISPATCH_GROUP).stream()
+                .filter(member -> !member.partitions().isEmpty())
+                .map(Member::label)
+                .distinct()
+                .count();
+    }
+
+    /** The member ids of an instance in a group. */
+    Set<String> memberIds(String group, String label) {
+        return members(group).stream()
+                .filter(member -> member.label().equals(label))
+                .map(Member::id)
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether any of the members is still in the group; true while the broker cannot tell. */
+    boolean anyOf(String group, Set<String> ids) {
+        List<Member> now = members(group);
+        return now.isEmpty() || now.stream().anyMatch(member -> ids.contains(member.id()));
+    }
+
+    /** The unfinished deliveries a notifier still holds, or -1 while the database cannot tell. */
+    long heldBy(String notifier) {
+        try {
+            return FaultLedger.held(notifications(), notifier);
+        } catch (IllegalStateException unavailable) {
+            return -1;
+        }
+    }
+
+    /** notifications' database. */
+    String notifications() {
+        return stack.jdbcUrl("notifications");
+    }
+
     /** The instance of a consumer's client id: its label, before {@code .consumer-0}. */
     static String labelOf(String clientId) {
         int end = clientId.lastIndexOf(BenchmarkStack.CLIENT_SUFFIX);
