@@ -149,7 +149,7 @@ final class FanOutRun {
                 correctness,
                 usage,
                 ceilings,
-                targets(matcher, delivery, correctness, usage, ceilings),
+                targets(scenario, correctness, usage, ceilings),
                 series,
                 notes);
     }
@@ -322,38 +322,43 @@ final class FanOutRun {
         return ceiling.perSecond() == 0 ? 0 : Math.round(herald.perSecond() / ceiling.perSecond() * 1000) / 1000.0;
     }
 
-    private List<Target> targets(
-            Rate matcher, Rate delivery, Correctness correctness, List<ProcessUsage> usage, List<Ceiling> ceilings) {
+    /**
+     * The targets as shares of the ceilings measured in the same run, since absolute rates move between machines by
+     * a factor of two. The matcher's share and the time targets' are what the first, absolute targets (matcher ≥
+     * 20,000 requests/s; 100,000 webhooks in 30 s, 100,000 emails in 60 s, 200,000 mixed in 90 s) came to on the
+     * machine where they were set, against its ceilings of 2026-11-29 (132,061 Kafka records/s at the lowest,
+     * 13,597 webhooks/s, 3,134 emails/s, 5,324/s for both at once).
+     */
+    static List<Target> targets(
+            Scenario scenario, Correctness correctness, List<ProcessUsage> usage, List<Ceiling> ceilings) {
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target(
-                "matcher ≥ 20,000 requests/s",
-                String.format(Locale.ROOT, "%,.0f requests/s", matcher.perSecond()),
-                matcher.perSecond() >= 20_000));
-        double limit = switch (scenario) {
-            case WEBHOOK, WEBHOOK_TLS -> 30;
-            case MIXED -> 90;
-            default -> 60;
+        double delivery = switch (scenario) {
+            case WEBHOOK, WEBHOOK_TLS -> 0.25;
+            case MIXED -> 0.42;
+            default -> 0.53;
         };
-        // stated for N = 100,000 (2N deliveries when mixed): for another N the same rate is the target
-        double required = scenario.channels().size() * 100_000 / limit;
-        targets.add(new Target(
-                String.format(
-                        Locale.ROOT,
-                        "%,d deliveries in ≤ %.0f s at N = 100,000, i.e. ≥ %,.0f deliveries/s",
-                        scenario.channels().size() * 100_000,
-                        limit,
-                        required),
-                correctness.missing() > 0
-                        ? "not all arrived"
-                        : String.format(
-                                Locale.ROOT,
-                                "%,d in %.1f s, %,.0f/s",
-                                delivery.count(),
-                                delivery.seconds(),
-                                delivery.perSecond()),
-                correctness.missing() == 0 && delivery.perSecond() >= required));
+        for (Ceiling ceiling : ceilings) {
+            boolean kafka = ceiling.name().startsWith("Kafka");
+            double required = kafka ? 0.15 : delivery;
+            String what = kafka ? "matcher" : "delivery rate";
+            String was = kafka ? "≥ 20,000 requests/s" : timeTarget(scenario);
+            targets.add(new Target(
+                    String.format(
+                            Locale.ROOT, "%s ≥ %.0f %% of the %s (was %s)", what, required * 100, ceiling.name(), was),
+                    String.format(Locale.ROOT, "%.0f %%", ceiling.heraldShare() * 100),
+                    (kafka || correctness.missing() == 0) && ceiling.heraldShare() >= required));
+        }
         targets.addAll(sharedTargets(correctness, usage, ceilings));
         return targets;
+    }
+
+    /** The absolute target the scenario's delivery share stands for. */
+    private static String timeTarget(Scenario scenario) {
+        return switch (scenario) {
+            case WEBHOOK, WEBHOOK_TLS -> "100,000 in ≤ 30 s";
+            case MIXED -> "200,000 in ≤ 90 s";
+            default -> "100,000 in ≤ 60 s";
+        };
     }
 
     /** The targets every fan-out has: the share of the bare clients' rate, notifications' heap, exactly once. */
