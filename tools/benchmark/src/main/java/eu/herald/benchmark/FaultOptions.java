@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param municipalities N, each with an email and a webhook endpoint: 2N deliveries per run
  * @param scaleOutMunicipalities N of {@code scale-out}, whose fan-out must outlast the start of two instances
+ * @param killMunicipalities N of {@code notifier-kill}, whose fan-out must outlast a restart before its last kill
  * @param notifiers notifications instances in their consumer group (one at the start of {@code scale-out})
  * @param subscriptions subscriptions instances in their consumer groups
  * @param kills how many times {@code notifier-kill} kills a notifier, spread from 20 to 80 % of the deliveries
@@ -21,6 +22,7 @@ import java.util.List;
 record FaultOptions(
         int municipalities,
         int scaleOutMunicipalities,
+        int killMunicipalities,
         List<Fault> faults,
         Path repository,
         Path output,
@@ -40,7 +42,11 @@ record FaultOptions(
 
     /** The municipalities seeded for the fault. */
     int municipalitiesFor(Fault fault) {
-        return fault == Fault.SCALE_OUT ? scaleOutMunicipalities : municipalities;
+        return switch (fault) {
+            case SCALE_OUT -> scaleOutMunicipalities;
+            case NOTIFIER_KILL -> killMunicipalities;
+            default -> municipalities;
+        };
     }
 
     /** Where in the fan-out each notifier kill happens: 50 % for one, else evenly from 20 to 80 %. */

@@ -22,7 +22,7 @@ final class FaultSuite {
 
     private static final Logger log = LoggerFactory.getLogger(FaultSuite.class);
     static final String USAGE = """
-            Usage: ./herald-benchmark faults [--n 20000] [--scale-out-n <4 n>]
+            Usage: ./herald-benchmark faults [--n 20000] [--kill-n <3 n>] [--scale-out-n <4 n>]
                      [--fault all|notifier-kill|subscriptions-kill|broker-kill|broker-restart|sink-outage|postgres-kill|scale-out (or a comma list)]
                      [--notifiers 3] [--subscriptions 2] [--kills 3] [--outage 300] [--restart-after 5] [--one-stack]
                      [--service-jvm "-Xms128m -Xmx1g"] [--output tools/benchmark/results]""";
@@ -93,6 +93,7 @@ final class FaultSuite {
                 Set.of(
                         "--n",
                         "--scale-out-n",
+                        "--kill-n",
                         "--fault",
                         "--notifiers",
                         "--subscriptions",
@@ -105,6 +106,9 @@ final class FaultSuite {
         int n = line.positive("--n", 20_000);
         // joining instances take a minute or more to start beside a fan-out on two cores: the fan-out must outlast it
         int scaleOutN = line.positive("--scale-out-n", 4 * n);
+        // a kill waits for another notifier to be up, and a restarted one takes one to three minutes to be ready
+        // beside the fan-out: the kill at 80 % needs the one killed at 20 % back by then
+        int killN = line.positive("--kill-n", 3 * n);
         String faults = line.value("--fault", "all");
         int notifiers = line.positive("--notifiers", 3);
         int subscriptions = line.positive("--subscriptions", 2);
@@ -131,6 +135,7 @@ final class FaultSuite {
         return new FaultOptions(
                 n,
                 scaleOutN,
+                killN,
                 chosen,
                 repository,
                 output,

@@ -30,6 +30,7 @@ class FaultSuiteIntegrationTests {
         FaultOptions options = new FaultOptions(
                 MUNICIPALITIES,
                 MUNICIPALITIES,
+                MUNICIPALITIES,
                 List.of(Fault.NOTIFIER_KILL, Fault.BROKER_RESTART, Fault.SINK_OUTAGE),
                 REPOSITORY,
                 folder,

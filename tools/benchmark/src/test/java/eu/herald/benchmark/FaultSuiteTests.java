@@ -30,7 +30,8 @@ class FaultSuiteTests {
 
         assertThat(options.municipalities()).isEqualTo(20_000);
         assertThat(options.municipalitiesFor(Fault.SCALE_OUT)).isEqualTo(80_000);
-        assertThat(options.municipalitiesFor(Fault.NOTIFIER_KILL)).isEqualTo(20_000);
+        assertThat(options.municipalitiesFor(Fault.NOTIFIER_KILL)).isEqualTo(60_000);
+        assertThat(options.municipalitiesFor(Fault.BROKER_KILL)).isEqualTo(20_000);
         assertThat(options.faults()).containsExactly(Fault.values());
         assertThat(options.notifiers()).isEqualTo(3);
         assertThat(options.subscriptions()).isEqualTo(2);
