@@ -2,6 +2,8 @@ package eu.herald.benchmark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** A launcher's arguments: {@code --name value} pairs and bare flags, each known to the command or refused. */
 final class CommandLine {
@@ -19,6 +23,42 @@ final class CommandLine {
     private CommandLine(Map<String, String> values, Set<String> flags) {
         this.values = values;
         this.flags = flags;
+    }
+
+    /** What a command reports once it has run: its results, where they were written, and whether they passed. */
+    record Report(String markdown, Path folder, boolean passed) {}
+
+    /**
+     * Runs a launcher's command: its usage on {@code --help}; the reason and the usage, and exit code 2, for arguments
+     * it refuses; else the run, its results printed, and exit code 0, or 3 when they did not pass.
+     *
+     * @param parse reads the options from the arguments and the repository, or throws IllegalArgumentException
+     */
+    static <O> void launch(String[] args, String usage, BiFunction<String[], Path, O> parse, Function<O, Report> run) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(usage);
+            return;
+        }
+        Path repository = Path.of("").toAbsolutePath();
+        O options;
+        try {
+            options = parse.apply(args, repository);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + usage);
+            System.exit(2);
+            return;
+        }
+        Report report = run.apply(options);
+        System.out.println();
+        System.out.println(report.markdown());
+        System.out.println("Results in " + repository.relativize(report.folder().toAbsolutePath()) + "/");
+        System.exit(report.passed() ? 0 : 3);
+    }
+
+    /** A new folder for one run's results, named by the time it started: {@code 2026-12-07T05-21-09Z}. */
+    static Path runFolder(Path output, String prefix) {
+        return output.resolve(prefix
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-'));
     }
 
     /**

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,29 +29,11 @@ final class FaultSuite {
     private FaultSuite() {}
 
     static void main(String[] args) {
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(USAGE);
-            return;
-        }
-        FaultOptions options;
-        try {
-            options = parse(args, Path.of("").toAbsolutePath());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        Path folder = options.output()
-                .resolve("faults-"
-                        + Instant.now()
-                                .truncatedTo(ChronoUnit.SECONDS)
-                                .toString()
-                                .replace(':', '-'));
-        FaultReport.Suite suite = run(options, folder, "./herald-benchmark faults " + String.join(" ", args));
-        System.out.println();
-        System.out.println(FaultReport.markdown(suite));
-        System.out.println("Results in " + options.repository().relativize(folder.toAbsolutePath()) + "/");
-        System.exit(suite.passed() ? 0 : 3);
+        CommandLine.launch(args, USAGE, FaultSuite::parse, options -> {
+            Path folder = CommandLine.runFolder(options.output(), "faults-");
+            FaultReport.Suite suite = run(options, folder, "./herald-benchmark faults " + String.join(" ", args));
+            return new CommandLine.Report(FaultReport.markdown(suite), folder, suite.passed());
+        });
     }
 
     /** Runs each fault on a fresh Herald and writes the results after each. */

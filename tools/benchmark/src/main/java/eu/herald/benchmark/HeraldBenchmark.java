@@ -40,26 +40,13 @@ public final class HeraldBenchmark {
             FaultSuite.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (Arrays.asList(args).contains("--help")) {
-            System.out.println(USAGE);
-            return;
-        }
-        BenchmarkOptions options;
-        try {
-            options = parse(args, Path.of("").toAbsolutePath());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + USAGE);
-            System.exit(2);
-            return;
-        }
-        Path folder = folderFor(options.output());
-        Results results = run(options, folder, "./herald-benchmark " + String.join(" ", args));
-        System.out.println();
-        System.out.println(ResultFiles.markdown(results));
-        System.out.println("Results in " + options.repository().relativize(folder.toAbsolutePath()) + "/");
-        boolean exact =
-                results.scenarios().stream().allMatch(s -> s.correctness().exact());
-        System.exit(exact ? 0 : 3);
+        CommandLine.launch(args, USAGE, HeraldBenchmark::parse, options -> {
+            Path folder = CommandLine.runFolder(options.output(), "");
+            Results results = run(options, folder, "./herald-benchmark " + String.join(" ", args));
+            boolean exact =
+                    results.scenarios().stream().allMatch(s -> s.correctness().exact());
+            return new CommandLine.Report(ResultFiles.markdown(results), folder, exact);
+        });
     }
 
     /** Runs every scenario of the options and writes the results into the folder. */
@@ -88,11 +75,6 @@ public final class HeraldBenchmark {
                     folder);
         }
         return new Results(startedAt, command, Machines.describe(smtpSink, postgresql, kafkaBroker), scenarios);
-    }
-
-    static Path folderFor(Path output) {
-        return output.resolve(
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-'));
     }
 
     static BenchmarkOptions parse(String[] args, Path repository) {
