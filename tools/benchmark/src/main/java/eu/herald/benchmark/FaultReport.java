@@ -2,12 +2,11 @@ package eu.herald.benchmark;
 
 import eu.herald.benchmark.FaultResult.Event;
 import eu.herald.benchmark.FaultResult.Recovery;
+import eu.herald.benchmark.report.ChartFrame;
 import eu.herald.benchmark.report.Results.Machine;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,12 +139,6 @@ final class FaultReport {
 
     /** Deliveries per second since the change, with each of the suite's steps marked where it happened. */
     static BufferedImage timeline(FaultResult fault) {
-        int width = 1000;
-        int height = 420;
-        int left = 70;
-        int right = 20;
-        int top = 40;
-        int bottom = 50;
         int[] perSecond = fault.perSecond();
         double maxSeconds = Math.max(1, perSecond.length);
         for (Event event : fault.events()) {
@@ -155,45 +148,28 @@ final class FaultReport {
         for (int count : perSecond) {
             maxCount = Math.max(maxCount, count);
         }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        int plotWidth = width - left - right;
-        int plotHeight = height - top - bottom;
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString("Herald under a fault: " + fault.description(), left, 24);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawLine(left, top + plotHeight, left + plotWidth, top + plotHeight);
-        g.drawLine(left, top, left, top + plotHeight);
-        for (int i = 0; i <= 4; i++) {
-            int y = top + plotHeight - plotHeight * i / 4;
-            g.drawString(String.format(Locale.ROOT, "%,d/s", maxCount * i / 4), 5, y + 4);
-            int x = left + plotWidth * i / 4;
-            g.drawString(String.format(Locale.ROOT, "%.0f s", maxSeconds * i / 4), x - 8, top + plotHeight + 16);
-        }
-        g.drawString("deliveries per second, by seconds since the change was committed", left + 250, height - 10);
+        ChartFrame frame = new ChartFrame(
+                420,
+                "Herald under a fault: " + fault.description(),
+                maxSeconds,
+                maxCount,
+                "%,.0f/s",
+                "deliveries per second, by seconds since the change was committed");
+        Graphics2D g = frame.graphics();
         g.setColor(new Color(0x1f77b4));
-        double barWidth = plotWidth / maxSeconds;
         for (int second = 0; second < perSecond.length; second++) {
-            int barHeight = (int) ((long) plotHeight * perSecond[second] / maxCount);
-            g.fillRect(
-                    left + (int) (second * barWidth),
-                    top + plotHeight - barHeight,
-                    Math.max(1, (int) barWidth - 1),
-                    barHeight);
+            int x = frame.x(second);
+            int y = frame.y(perSecond[second]);
+            g.fillRect(x, y, Math.max(1, frame.x(second + 1) - x - 1), frame.bottom() - y);
         }
         g.setStroke(new BasicStroke(1.5f));
         int row = 0;
         for (Event event : fault.events()) {
-            int x = left + (int) (event.second() * barWidth);
+            int x = frame.x(event.second());
             g.setColor(new Color(0xd62728));
-            g.drawLine(x, top, x, top + plotHeight);
-            g.drawString(event.what(), Math.min(x + 3, width - 300), top + 12 + 13 * (row++ % 8));
+            g.drawLine(x, frame.top(), x, frame.bottom());
+            g.drawString(event.what(), Math.min(x + 3, frame.right() - 280), frame.top() + 12 + 13 * (row++ % 8));
         }
-        g.dispose();
-        return image;
+        return frame.image();
     }
 }

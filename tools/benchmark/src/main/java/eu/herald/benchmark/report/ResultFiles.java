@@ -7,9 +7,7 @@ import eu.herald.benchmark.report.Results.ScenarioResult;
 import eu.herald.benchmark.report.Results.Target;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,17 +182,6 @@ public final class ResultFiles {
 
     /** Cumulative deliveries (solid) and requests on the topic (thin) per scenario, over seconds since the change. */
     static BufferedImage chart(Results results) {
-        int width = 1000;
-        int height = 600;
-        int left = 90;
-        int right = 30;
-        int top = 50;
-        int bottom = 60;
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
         double maxSeconds = 1;
         double maxCount = 1;
         for (ScenarioResult scenario : results.scenarios()) {
@@ -205,27 +192,14 @@ public final class ResultFiles {
                 }
             }
         }
-        int plotWidth = width - left - right;
-        int plotHeight = height - top - bottom;
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("Herald: cumulative deliveries after one change", left, 30);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawLine(left, top + plotHeight, left + plotWidth, top + plotHeight);
-        g.drawLine(left, top, left, top + plotHeight);
-        for (int i = 0; i <= 5; i++) {
-            int y = top + plotHeight - plotHeight * i / 5;
-            int x = left + plotWidth * i / 5;
-            g.setColor(new Color(0xe0e0e0));
-            g.drawLine(left + 1, y, left + plotWidth, y);
-            g.setColor(Color.BLACK);
-            g.drawString(String.format(Locale.ROOT, "%,.0f", maxCount * i / 5), 10, y + 4);
-            g.drawString(String.format(Locale.ROOT, "%.0f s", maxSeconds * i / 5), x - 10, top + plotHeight + 20);
-        }
-        g.drawString(
-                "seconds since the change was committed (held: since the quiet window ended)",
-                left + plotWidth / 2 - 210,
-                height - 15);
+        ChartFrame frame = new ChartFrame(
+                600,
+                "Herald: cumulative deliveries after one change",
+                maxSeconds,
+                maxCount,
+                "%,.0f",
+                "seconds since the change was committed (held: since the quiet window ended)");
+        Graphics2D g = frame.graphics();
         int legend = 0;
         int colour = 0;
         for (ScenarioResult scenario : results.scenarios()) {
@@ -235,21 +209,19 @@ public final class ResultFiles {
                 g.setStroke(new BasicStroke(requests ? 1f : 2.5f));
                 int[] previous = null;
                 for (double[] point : series.getValue()) {
-                    int[] here = {
-                        left + (int) (plotWidth * point[0] / maxSeconds),
-                        top + plotHeight - (int) (plotHeight * point[1] / maxCount)
-                    };
+                    int[] here = {frame.x(point[0]), frame.y(point[1])};
                     if (previous != null) {
                         g.drawLine(previous[0], previous[1], here[0], here[1]);
                     }
                     previous = here;
                 }
                 g.drawString(
-                        scenario.name() + ": " + series.getKey(), left + plotWidth - 260, top + 20 + 16 * legend++);
+                        scenario.name() + ": " + series.getKey(),
+                        frame.right() - 260,
+                        frame.top() + 20 + 16 * legend++);
                 colour++;
             }
         }
-        g.dispose();
-        return image;
+        return frame.image();
     }
 }
