@@ -1,6 +1,5 @@
 package eu.herald.benchmark;
 
-import eu.herald.benchmark.FaultResult.Event;
 import eu.herald.benchmark.FaultResult.Recovery;
 import eu.herald.benchmark.sink.Receipts;
 import eu.herald.local.LocalStack;
@@ -8,48 +7,31 @@ import eu.herald.local.ServiceInstance;
 import eu.herald.testsupport.KafkaBroker;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the suite does to Herald during one fan-out, on a thread of its own while the run counts the deliveries:
- * each fault's steps at their points of progress, every step marked on the timeline, and what each recovery took.
+ * each fault's steps at their points of progress, noted in {@link FaultMarks} with what each recovery took.
  */
 final class FaultActions {
 
-    private static final Logger log = LoggerFactory.getLogger(FaultActions.class);
     /** What Herald promises after a notifier or a matcher dies: its work resumes elsewhere within this. */
     static final double RESUME_LIMIT_SECONDS = 30;
-
-    private static final Duration GIVE_UP = Duration.ofMinutes(3);
 
     private final FaultStack stack;
     private final FaultOptions options;
     private final Deliveries deliveries;
     private final long expected;
-    /** The change's commit (epoch µs), which the timeline counts from. */
-    private volatile long origin;
-
-    private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
-    private final List<CompletableFuture<Recovery>> recoveries = new ArrayList<>();
-    /** Recoveries and rates worked out from the arrivals once the run is over. */
-    private final List<Function<long[], Recovery>> fromArrivals = new ArrayList<>();
-
-    private final List<Function<long[], FaultResult.Rate>> rates = new ArrayList<>();
+    private final FaultMarks marks = new FaultMarks();
     private final List<CompletableFuture<Void>> restarts = new ArrayList<>();
-    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicLong kills = new AtomicLong();
     /** The labels of the instances killed and not ready again yet. */
     private final Set<String> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -74,7 +56,7 @@ final class FaultActions {
 
     /** Runs the fault's steps; returns once each was done (restarts may still be under way). */
     void run(Fault fault, Catalogue.Change change, FaultLedger ledger) {
-        origin = change.occurredAtMicros();
+        marks.from(change.occurredAtMicros());
         switch (fault) {
             case NOTIFIER_KILL -> killNotifiers();
             case SUBSCRIPTIONS_KILL -> killMatcher(change, ledger);
@@ -93,7 +75,7 @@ final class FaultActions {
             // a kill that leaves no notifier up would say nothing about taking work over: the one killed before must
             // be back. The victim is chosen ahead, so that the kill itself happens at its point of progress
             if (!await(() -> up(notifiers) >= 2 && stack.holdingPartitions() >= 2)) {
-                notes.add("The fan-out ended before the kill planned at " + percent(at) + ".");
+                marks.note("The fan-out ended before the kill planned at " + percent(at) + ".");
                 return;
             }
             ServiceInstance victim = null;
@@ -109,29 +91,31 @@ final class FaultActions {
                 }
             }
             if (victim == null) {
-                notes.add("No notifier held partitions to be killed at " + percent(at) + ".");
+                marks.note("No notifier held partitions to be killed at " + percent(at) + ".");
                 continue;
             }
             String notifier = FaultLedger.notifierId(stack.notifications(), victim.label());
             Set<String> members = stack.memberIds(FaultStack.DISPATCH_GROUP, victim.label());
             if (!awaitProgress(at)) {
-                notes.add("The fan-out ended before the kill planned at " + percent(at) + ".");
+                marks.note("The fan-out ended before the kill planned at " + percent(at) + ".");
                 return;
             }
             long killed = Receipts.nowMicros();
             victim.kill();
-            kills.incrementAndGet();
+            marks.killed();
             String progress = percent(deliveries.received() / (double) expected);
-            mark("SIGKILL " + victim.label() + " at " + progress);
+            marks.mark("SIGKILL " + victim.label() + " at " + progress);
             String when = " of " + victim.label() + ", killed at " + progress;
-            recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+            marks.recovery(
                     "its partitions taken over" + when,
-                    secondsUntil(killed, () -> !stack.anyOf(FaultStack.DISPATCH_GROUP, members)),
-                    RESUME_LIMIT_SECONDS)));
-            recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+                    killed,
+                    () -> !stack.anyOf(FaultStack.DISPATCH_GROUP, members),
+                    RESUME_LIMIT_SECONDS);
+            marks.recovery(
                     "the deliveries it held taken over" + when,
-                    secondsUntil(killed, () -> stack.heldBy(notifier) == 0),
-                    RESUME_LIMIT_SECONDS)));
+                    killed,
+                    () -> stack.heldBy(notifier) == 0,
+                    RESUME_LIMIT_SECONDS);
             restartLater(victim);
         }
     }
@@ -141,7 +125,7 @@ final class FaultActions {
         long requests = options.municipalitiesFor(Fault.SUBSCRIPTIONS_KILL);
         long enough = Math.max(1, requests / 10);
         if (!await(() -> produced.get() >= enough)) {
-            notes.add("The matcher wrote no requests to kill it during.");
+            marks.note("The matcher wrote no requests to kill it during.");
             return;
         }
         FaultStack.Member matcher = stack.members(FaultStack.MATCHER_GROUP).stream()
@@ -155,28 +139,26 @@ final class FaultActions {
                         .findFirst()
                         .orElse(null);
         if (victim == null) {
-            notes.add("No member of " + FaultStack.MATCHER_GROUP + " held " + partition + " to kill.");
+            marks.note("No member of " + FaultStack.MATCHER_GROUP + " held " + partition + " to kill.");
             return;
         }
         Set<String> members = stack.memberIds(FaultStack.MATCHER_GROUP, victim.label());
         long committed = ledger.requests();
         long killed = Receipts.nowMicros();
         victim.kill();
-        kills.incrementAndGet();
-        mark(String.format(
+        marks.killed();
+        marks.mark(String.format(
                 Locale.ROOT,
                 "SIGKILL %s (the matcher of the change): %,d requests written, %,d committed",
                 victim.label(),
                 produced.get(),
                 committed));
-        recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+        marks.recovery(
                 "the change's partition taken over from " + victim.label(),
-                secondsUntil(killed, () -> !stack.anyOf(FaultStack.MATCHER_GROUP, members)),
-                RESUME_LIMIT_SECONDS)));
-        recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
-                "every request committed, from the kill",
-                secondsUntil(killed, () -> ledger.requests() >= requests),
-                null)));
+                killed,
+                () -> !stack.anyOf(FaultStack.MATCHER_GROUP, members),
+                RESUME_LIMIT_SECONDS);
+        marks.recovery("every request committed, from the kill", killed, () -> ledger.requests() >= requests, null);
         restartLater(victim);
     }
 
@@ -226,12 +208,12 @@ final class FaultActions {
         }
         long downAt = Receipts.nowMicros();
         down.run();
-        mark(gone);
+        marks.mark(gone);
         FanOutRun.pause(away.toMillis());
         up.run();
         long backAt = Receipts.nowMicros();
-        mark(back);
-        fromArrivals.add(arrivals -> new Recovery(
+        marks.mark(back);
+        marks.recoveryFromArrivals(arrivals -> new Recovery(
                 "deliveries back to half their rate, from " + fromWhen,
                 FaultTimeline.resumed(arrivals, downAt, backAt),
                 null));
@@ -245,39 +227,40 @@ final class FaultActions {
                 stack.notifiers().subList(1, stack.notifiers().size());
         long alone = Receipts.nowMicros();
         joining.forEach(ServiceInstance::launch);
-        mark("starting " + labels(joining));
+        marks.mark("starting " + labels(joining));
         joining.forEach(ServiceInstance::awaitReady);
-        mark(labels(joining) + " ready");
+        marks.mark(labels(joining) + " ready");
         int instances = stack.notifiers().size();
         if (!await(() -> stack.holdingPartitions() == instances)) {
-            notes.add("The fan-out ended before all notifiers held partitions: no rate at " + instances + ".");
-            rates.add(arrivals -> FaultTimeline.rate("one notifier", arrivals, origin, alone));
+            marks.note("The fan-out ended before all notifiers held partitions: no rate at " + instances + ".");
+            marks.rate(arrivals -> FaultTimeline.rate("one notifier", arrivals, marks.origin(), alone));
             return;
         }
         long together = Receipts.nowMicros();
-        mark(instances + " notifiers hold partitions");
+        marks.mark(instances + " notifiers hold partitions");
         await(() -> Receipts.nowMicros() - together > 10_000_000L || deliveries.received() >= expected * 0.85);
         ServiceInstance leaving = joining.get(0);
         Set<String> members = stack.memberIds(FaultStack.DISPATCH_GROUP, leaving.label());
         long term = Receipts.nowMicros();
-        mark("SIGTERM " + leaving.label() + " (a rolling update)");
+        marks.mark("SIGTERM " + leaving.label() + " (a rolling update)");
         leaving.stop();
-        mark(leaving.label() + " gone");
-        rates.add(arrivals -> FaultTimeline.rate("one notifier", arrivals, origin, alone));
-        rates.add(arrivals -> FaultTimeline.rate(instances + " notifiers", arrivals, together, term));
-        recoveries.add(CompletableFuture.supplyAsync(() -> new Recovery(
+        marks.mark(leaving.label() + " gone");
+        marks.rate(arrivals -> FaultTimeline.rate("one notifier", arrivals, marks.origin(), alone));
+        marks.rate(arrivals -> FaultTimeline.rate(instances + " notifiers", arrivals, together, term));
+        marks.recovery(
                 "partitions of " + leaving.label() + " taken over after its SIGTERM",
-                secondsUntil(term, () -> !stack.anyOf(FaultStack.DISPATCH_GROUP, members)),
-                RESUME_LIMIT_SECONDS)));
+                term,
+                () -> !stack.anyOf(FaultStack.DISPATCH_GROUP, members),
+                RESUME_LIMIT_SECONDS);
     }
 
     private void restartLater(ServiceInstance victim) {
         restarting.add(victim.label());
         FanOutRun.pause(options.restartAfter().toMillis());
-        mark("restarting " + victim.label());
+        marks.mark("restarting " + victim.label());
         restarts.add(FaultStack.restart(victim).thenRun(() -> {
             restarting.remove(victim.label());
-            mark(victim.label() + " ready again");
+            marks.mark(victim.label() + " ready again");
         }));
     }
 
@@ -293,38 +276,13 @@ final class FaultActions {
         over = true;
     }
 
-    /** Waits for the restarts and the recoveries being measured; then stops the watch it started. */
-    List<Recovery> recoveries(long[] arrivals) {
+    /** What the run noted, once the restarts are over; the watch it started is stopped. */
+    FaultMarks marks() {
         restarts.forEach(CompletableFuture::join);
-        List<Recovery> all =
-                new ArrayList<>(recoveries.stream().map(CompletableFuture::join).toList());
-        fromArrivals.forEach(recovery -> all.add(recovery.apply(arrivals)));
         if (uncommitted != null) {
             uncommitted.close();
         }
-        return all;
-    }
-
-    List<FaultResult.Rate> rates(long[] arrivals) {
-        return rates.stream().map(rate -> rate.apply(arrivals)).toList();
-    }
-
-    List<Event> events() {
-        return List.copyOf(events);
-    }
-
-    List<String> notes() {
-        return List.copyOf(notes);
-    }
-
-    long kills() {
-        return kills.get();
-    }
-
-    private void mark(String what) {
-        double second = (Receipts.nowMicros() - origin) / 1e6;
-        events.add(new Event(Math.round(second * 10) / 10.0, what));
-        log.info("{} s: {}", String.format(Locale.ROOT, "%.1f", second), what);
+        return marks;
     }
 
     private boolean awaitProgress(double fraction) {
@@ -340,18 +298,6 @@ final class FaultActions {
             FanOutRun.pause(50);
         }
         return condition.getAsBoolean();
-    }
-
-    /** Seconds from {@code sinceMicros} until the condition holds, polled every 0.2 s; null after three minutes. */
-    private static @Nullable Double secondsUntil(long sinceMicros, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + GIVE_UP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return Math.round((Receipts.nowMicros() - sinceMicros) / 1e5) / 10.0;
-            }
-            FanOutRun.pause(200);
-        }
-        return null;
     }
 
     private static String labels(List<ServiceInstance> instances) {

@@ -92,10 +92,11 @@ final class FaultRun {
         long[] arrivals = deliveries.arrivals();
         Map<String, Logged> deliveryLog = FaultLedger.deliveryLog(stack.jdbcUrl("notifications"), change.changeId());
         Map<String, String> history = FaultLedger.history(stack.jdbcUrl("subscriptions"), change.changeId());
-        long exposed = inFlight(actions, faults);
+        FaultMarks marks = actions.marks();
+        long exposed = inFlight(marks, faults);
         Wire wire = FaultLedger.wire(deliveries, deliveryLog, exposed);
         Consistency consistency = ledger.consistency(deliveryLog, history, finalOutcomes, copies);
-        notes.addAll(actions.notes());
+        notes.addAll(marks.notes());
         long origin = change.occurredAtMicros();
         double seconds = arrivals.length == 0 ? 0 : (arrivals[arrivals.length - 1] - origin) / 1e6;
         FaultResult result = new FaultResult(
@@ -104,11 +105,11 @@ final class FaultRun {
                 n,
                 endpoints.size(),
                 Math.round(seconds * 10) / 10.0,
-                actions.events(),
+                marks.events(),
                 wire,
                 consistency,
-                actions.recoveries(arrivals),
-                actions.rates(arrivals),
+                marks.recoveries(arrivals),
+                marks.rates(arrivals),
                 FaultTimeline.perSecond(arrivals, origin),
                 notes);
         log.info("{}: {}", fault.label(), result.passed() ? "passed" : "FAILED");
@@ -124,9 +125,9 @@ final class FaultRun {
      * How many sends could have been under way when a fault struck, and so could arrive twice: each killed instance's
      * parallel attempts, or, when the receivers or Herald's database went away under them, every running notifier's.
      */
-    private long inFlight(FaultActions actions, FaultStack stack) {
+    private long inFlight(FaultMarks marks, FaultStack stack) {
         return switch (fault) {
-            case NOTIFIER_KILL -> actions.kills() * SENDS_PER_NOTIFIER;
+            case NOTIFIER_KILL -> marks.kills() * SENDS_PER_NOTIFIER;
             case SINK_OUTAGE, POSTGRES_KILL, BROKER_KILL, BROKER_RESTART, SCALE_OUT ->
                 (long) SENDS_PER_NOTIFIER * stack.notifiers().size();
             case SUBSCRIPTIONS_KILL -> 0;
