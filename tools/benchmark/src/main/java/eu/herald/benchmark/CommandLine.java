@@ -29,30 +29,34 @@ final class CommandLine {
     record Report(String markdown, Path folder, boolean passed) {}
 
     /**
-     * Runs a launcher's command: its usage on {@code --help}; the reason and the usage, and exit code 2, for arguments
-     * it refuses; else the run, its results printed, and exit code 0, or 3 when they did not pass.
+     * Runs a launcher's command: its usage on {@code --help}; the reason and the usage for arguments it refuses; else
+     * the run and its results.
      *
      * @param parse reads the options from the arguments and the repository, or throws IllegalArgumentException
+     * @return the exit code: 0, 2 for arguments refused, 3 for results that did not pass
      */
-    static <O> void launch(String[] args, String usage, BiFunction<String[], Path, O> parse, Function<O, Report> run) {
+    static <O> int launch(
+            String[] args,
+            Path repository,
+            String usage,
+            BiFunction<String[], Path, O> parse,
+            Function<O, Report> run) {
         if (Arrays.asList(args).contains("--help")) {
             System.out.println(usage);
-            return;
+            return 0;
         }
-        Path repository = Path.of("").toAbsolutePath();
         O options;
         try {
             options = parse.apply(args, repository);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "\n" + usage);
-            System.exit(2);
-            return;
+            return 2;
         }
         Report report = run.apply(options);
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("Results in " + repository.relativize(report.folder().toAbsolutePath()) + "/");
-        System.exit(report.passed() ? 0 : 3);
+        return report.passed() ? 0 : 3;
     }
 
     /** A new folder for one run's results, named by the time it started: {@code 2026-12-07T05-21-09Z}. */

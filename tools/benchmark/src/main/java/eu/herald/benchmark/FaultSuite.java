@@ -28,8 +28,9 @@ final class FaultSuite {
 
     private FaultSuite() {}
 
-    static void main(String[] args) {
-        CommandLine.launch(args, USAGE, FaultSuite::parse, options -> {
+    /** Runs the suite as the command line asks; returns the exit code. */
+    static int launch(String[] args, Path repository) {
+        return CommandLine.launch(args, repository, USAGE, FaultSuite::parse, options -> {
             Path folder = CommandLine.runFolder(options.output(), "faults-");
             FaultReport.Suite suite = run(options, folder, "./herald-benchmark faults " + String.join(" ", args));
             return new CommandLine.Report(FaultReport.markdown(suite), folder, suite.passed());

@@ -36,11 +36,16 @@ public final class HeraldBenchmark {
     private HeraldBenchmark() {}
 
     public static void main(String[] args) {
+        Path repository = Path.of("").toAbsolutePath();
         if (args.length > 0 && args[0].equals("faults")) {
-            FaultSuite.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
+            System.exit(FaultSuite.launch(Arrays.copyOfRange(args, 1, args.length), repository));
         }
-        CommandLine.launch(args, USAGE, HeraldBenchmark::parse, options -> {
+        System.exit(launch(args, repository));
+    }
+
+    /** Runs the benchmark as the command line asks; returns the exit code. */
+    static int launch(String[] args, Path repository) {
+        return CommandLine.launch(args, repository, USAGE, HeraldBenchmark::parse, options -> {
             Path folder = CommandLine.runFolder(options.output(), "");
             Results results = run(options, folder, "./herald-benchmark " + String.join(" ", args));
             boolean exact =
