@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -146,8 +147,21 @@ class Liveness implements InitializingBean, DisposableBean {
         }
     }
 
+    /**
+     * Renews this instance's liveness, counted from before the statement. The statement may wait for a connection (the
+     * database was away and the pool reconnects): a renewal that took longer than a heartbeat is made again at once,
+     * else it would lapse soon after it, and the others would take over the work of an instance that is sending it.
+     */
     void renew() {
+        Instant started = clock.instant();
+        renewFrom(started);
         Instant now = clock.instant();
+        if (Duration.between(started, now).compareTo(properties.heartbeat()) > 0) {
+            renewFrom(now);
+        }
+    }
+
+    private void renewFrom(Instant now) {
         Instant until = micros(now.plus(properties.aliveFor()));
         if (jdbc.sql(RENEW)
                         .param("instance", instance)

@@ -190,6 +190,41 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
                 .hasValueSatisfying(takeover -> assertThat(takeover.from()).isEqualTo(liveness.instance()));
     }
 
+    @Test
+    void renewsAgainAtOnceARenewalThatWaitedLongerThanAHeartbeat() {
+        // as when the database came back: the renewal read the time, then waited for the pool to reconnect
+        Instant asked = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant answered = asked.plus(properties.heartbeat().multipliedBy(2));
+        AtomicInteger reads = new AtomicInteger();
+        Clock waiting = new Clock() {
+            @Override
+            public Instant instant() {
+                return reads.getAndIncrement() == 0 ? asked : answered;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        Liveness slow = new Liveness(jdbc, waiting, properties, new SimpleMeterRegistry());
+
+        slow.renew();
+
+        // counted from the answer, it does not lapse before its next heartbeat
+        Instant aliveUntil = jdbc.sql("select alive_until from notifier where instance_id = :id")
+                .param("id", slow.instance())
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .single();
+        assertThat(aliveUntil).isEqualTo(answered.plus(properties.aliveFor()));
+        assertThat(slow.aliveAfter(answered.plus(properties.heartbeat()))).isTrue();
+    }
+
     /** A pending email delivery with a 5-minute lease, held by {@code instance}. */
     private Delivery heldBy(String instance) {
         Endpoint endpoint = email("lease-" + UUID.randomUUID() + "@herald-tests.example");
