@@ -82,9 +82,7 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
                 .update();
         Delivery delivery = heldBy(crashed);
 
-        await().atMost(AT_ONCE)
-                .untilAsserted(() -> assertThat(statusOf(delivery)).isEqualTo(DeliveryStatus.SENT));
-        assertThat(TestSmtp.withMessageId("<" + delivery.id() + "@herald>")).hasSize(1);
+        awaitSentOnce(delivery);
         Takeover takeover = deliveries.takeover(delivery.id()).orElseThrow();
         assertThat(takeover.count()).isEqualTo(1);
         assertThat(takeover.from()).isEqualTo(crashed);
@@ -119,9 +117,7 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
             other.destroy();
         }
 
-        await().atMost(AT_ONCE)
-                .untilAsserted(() -> assertThat(statusOf(delivery)).isEqualTo(DeliveryStatus.SENT));
-        assertThat(TestSmtp.withMessageId("<" + delivery.id() + "@herald>")).hasSize(1);
+        awaitSentOnce(delivery);
         assertThat(deliveries.takeover(delivery.id()))
                 .hasValueSatisfying(takeover -> assertThat(takeover.from()).isEqualTo(other.instance()));
     }
@@ -183,9 +179,7 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
 
         liveness.abandoned(List.of(delivery));
 
-        await().atMost(AT_ONCE)
-                .untilAsserted(() -> assertThat(statusOf(delivery)).isEqualTo(DeliveryStatus.SENT));
-        assertThat(TestSmtp.withMessageId("<" + delivery.id() + "@herald>")).hasSize(1);
+        awaitSentOnce(delivery);
         assertThat(deliveries.takeover(delivery.id()))
                 .hasValueSatisfying(takeover -> assertThat(takeover.from()).isEqualTo(liveness.instance()));
     }
@@ -239,6 +233,13 @@ class LeaseOwnersIntegrationTests extends IntegrationTestSupport {
                 .param("id", delivery.id().value())
                 .update();
         return delivery;
+    }
+
+    /** Waits until the delivery is recorded sent, soon after it was handed over, and its mail arrived once. */
+    private void awaitSentOnce(Delivery delivery) {
+        await().atMost(AT_ONCE)
+                .untilAsserted(() -> assertThat(statusOf(delivery)).isEqualTo(DeliveryStatus.SENT));
+        assertThat(TestSmtp.withMessageId("<" + delivery.id() + "@herald>")).hasSize(1);
     }
 
     private DeliveryStatus statusOf(Delivery delivery) {
