@@ -45,11 +45,11 @@ final class AttemptLoop {
             Function<Job, List<Attempted>> attempt,
             Function<List<Attempted>, List<DeliveryAttempted>> recordAll,
             Consumer<List<Delivery>> abandon) {
-        this.abandon = abandon;
         this.workers = workers;
         this.unrecorded = unrecorded;
         this.attempt = attempt;
         this.recordAll = recordAll;
+        this.abandon = abandon;
     }
 
     List<DeliveryAttempted> run(List<Job> jobs, List<Attempted> alreadyDecided) {
@@ -87,7 +87,7 @@ final class AttemptLoop {
             recorded.addAll(recordAll(ready));
             done = true;
         } catch (InterruptedException e) {
-            // attempts not recorded yet keep their leases, which hand them to another attempt
+            // attempts not recorded yet are given up as a failed round's are (below)
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while attempting deliveries", e);
         } finally {
@@ -104,7 +104,7 @@ final class AttemptLoop {
 
     /**
      * After a failure (a record that could not be committed), waits for the sends still under way and gives their
-     * permits back; their attempts stay unrecorded, and their leases hand them to another attempt.
+     * permits back; their attempts stay unrecorded, and the round gives their deliveries up to the heartbeat.
      */
     private void awaitAbandoned(BlockingQueue<Future<Sent>> completed, int running) {
         Map<Channel, Integer> held = new EnumMap<>(Channel.class);
