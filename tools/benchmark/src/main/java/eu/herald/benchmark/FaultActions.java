@@ -82,8 +82,7 @@ final class FaultActions {
             for (int tried = 0; tried < notifiers.size() && victim == null; tried++) {
                 ServiceInstance candidate = notifiers.get((next + tried) % notifiers.size());
                 // one that does its share: running and holding partitions (not one still starting again)
-                if (candidate.isRunning()
-                        && !restarting.contains(candidate.label())
+                if (up(candidate)
                         && !stack.memberIds(FaultStack.DISPATCH_GROUP, candidate.label())
                                 .isEmpty()) {
                     victim = candidate;
@@ -264,11 +263,14 @@ final class FaultActions {
         }));
     }
 
-    /** How many of the instances run and are not starting again after a kill. */
+    /** How many of the instances are up. */
     private long up(List<ServiceInstance> instances) {
-        return instances.stream()
-                .filter(instance -> instance.isRunning() && !restarting.contains(instance.label()))
-                .count();
+        return instances.stream().filter(this::up).count();
+    }
+
+    /** Whether the instance runs and is not starting again after a kill. */
+    private boolean up(ServiceInstance instance) {
+        return instance.isRunning() && !restarting.contains(instance.label());
     }
 
     /** Tells the steps still waiting for progress that the run is over. */
